@@ -1,0 +1,84 @@
+package dev.asanaconnector;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The validated parameters of one action call, by seed name, in their normal Java types. */
+final class ActionArgs {
+  private final Map<String, Object> values;
+  private final List<String> optFields;
+  private final Map<String, String> extraQuery = new LinkedHashMap<>();
+
+  ActionArgs(Map<String, Object> values, List<String> optFields) {
+    this.values = values;
+    this.optFields = optFields;
+  }
+
+  Object raw(String name) {
+    return values.get(name);
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  String string(String name) {
+    Object value = values.get(name);
+    return value == null ? null : value.toString();
+  }
+
+  Integer integer(String name) {
+    return (Integer) values.get(name);
+  }
+
+  Boolean bool(String name) {
+    return (Boolean) values.get(name);
+  }
+
+  OffsetDateTime dateTime(String name) {
+    return (OffsetDateTime) values.get(name);
+  }
+
+  LocalDate date(String name) {
+    return (LocalDate) values.get(name);
+  }
+
+  /** The {@code opt_fields} to send, or {@code null} to let Asana return its default fields. */
+  List<String> optFields() {
+    return optFields;
+  }
+
+  /** Sends {@code name} as a query parameter the generated operation does not declare. */
+  void addQuery(String name, Object value) {
+    if (value != null) {
+      extraQuery.put(name, value.toString());
+    }
+  }
+
+  /** Sends the named parameter, if given, as a query parameter the generated operation lacks. */
+  void passThrough(String name) {
+    addQuery(name, values.get(name));
+  }
+
+  Map<String, String> extraQuery() {
+    return extraQuery;
+  }
+
+  Map<String, Object> values() {
+    return values;
+  }
+
+  static List<String> union(List<String> defaults, List<String> requested) {
+    List<String> fields = new ArrayList<>(defaults);
+    for (String field : requested) {
+      if (!fields.contains(field)) {
+        fields.add(field);
+      }
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.asanaconnector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entity action of the connector (e.g. {@code project_tasks list}): its parameters, the record
+ * fields it returns, and how it becomes a call of a generated operation. The dispatcher, the typed
+ * methods, the JSON Schema description and the command line all read these definitions.
+ */
+final class ActionSpec {
+  /** Builds the generated operation's call from validated arguments. */
+  interface CallFactory {
+    retrofit2.Call<?> create(GeneratedApis apis, ActionArgs args);
+  }
+
+  /** A check across parameters (e.g. "project, section, or workspace with assignee"). */
+  interface Rule {
+    void check(Map<String, Object> values);
+  }
+
+  final String entity;
+  final ActionKind kind;
+  final String description;
+  final String operationId;
+  final Map<String, ParamSpec> params;
+  final List<String> recordFields;
+  final Class<?> recordType;
+  final CallFactory callFactory;
+  final Rule rule;
+  /** Whether records need {@code opt_fields} to carry every documented field (lists of compact records). */
+  final boolean requestsRecordFields;
+
+  private ActionSpec(Builder builder) {
+    this.entity = builder.entity;
+    this.kind = builder.kind;
+    this.description = builder.description;
+    this.operationId = builder.operationId;
+    this.params = builder.params;
+    this.recordFields = List.copyOf(builder.recordFields);
+    this.recordType = builder.recordType;
+    this.callFactory = Objects.requireNonNull(builder.callFactory);
+    this.rule = builder.rule;
+    this.requestsRecordFields = builder.requestsRecordFields;
+  }
+
+  String name() {
+    return entity + " " + kind.seedName();
+  }
+
+  static Builder builder(String entity, ActionKind kind) {
+    return new Builder(entity, kind);
+  }
+
+  static final class Builder {
+    private final String entity;
+    private final ActionKind kind;
+    private String description = "";
+    private String operationId;
+    private final Map<String, ParamSpec> params = new LinkedHashMap<>();
+    private final List<String> recordFields = new ArrayList<>();
+    private Class<?> recordType = Map.class;
+    private CallFactory callFactory;
+    private Rule rule = values -> { };
+    private boolean requestsRecordFields;
+
+    private Builder(String entity, ActionKind kind) {
+      this.entity = entity;
+      this.kind = kind;
+    }
+
+    Builder describe(String text) {
+      this.description = text;
+      return this;
+    }
+
+    Builder param(ParamSpec spec) {
+      params.put(spec.name(), spec);
+      return this;
+    }
+
+    Builder required(String name, ParamType type, String text) {
+      return param(ParamSpec.required(name, type, text));
+    }
+
+    Builder optional(String name, ParamType type, String text) {
+      return param(ParamSpec.optional(name, type, text));
+    }
+
+    /** The seed's {@code limit} and {@code offset}. */
+    Builder paging() {
+      optional("limit", ParamType.LIMIT, "Number of items to return per page");
+      return optional("offset", ParamType.STRING, "Pagination offset token");
+    }
+
+    Builder records(Class<?> type, String... fields) {
+      this.recordType = type;
+      this.recordFields.addAll(List.of(fields));
+      return this;
+    }
+
+    /** Asks Asana for every documented record field with {@code opt_fields} (some are opt-in). */
+    Builder requestRecordFields() {
+      this.requestsRecordFields = true;
+      return this;
+    }
+
+    Builder rule(Rule check) {
+      this.rule = check;
+      return this;
+    }
+
+    Builder calls(String operation, CallFactory factory) {
+      this.operationId = operation;
+      this.callFactory = factory;
+      return this;
+    }
+
+    ActionSpec build() {
+      return new ActionSpec(this);
+    }
+  }
+}

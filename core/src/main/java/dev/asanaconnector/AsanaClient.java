@@ -1,0 +1,301 @@
+package dev.asanaconnector;
+
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import dev.asanaconnector.auth.Credentials;
+import dev.asanaconnector.generated.model.ProjectCompact;
+import dev.asanaconnector.generated.model.ProjectResponse;
+import dev.asanaconnector.generated.model.SectionCompact;
+import dev.asanaconnector.generated.model.SectionResponse;
+import dev.asanaconnector.generated.model.TagCompact;
+import dev.asanaconnector.generated.model.TagResponse;
+import dev.asanaconnector.generated.model.TaskCompact;
+import dev.asanaconnector.generated.model.TaskResponse;
+import dev.asanaconnector.generated.model.TeamCompact;
+import dev.asanaconnector.generated.model.TeamResponse;
+import dev.asanaconnector.generated.model.UserCompact;
+import dev.asanaconnector.generated.model.UserResponse;
+import dev.asanaconnector.generated.model.WorkspaceCompact;
+import dev.asanaconnector.generated.model.WorkspaceResponse;
+import dev.asanaconnector.generated.support.AsanaJson;
+import dev.asanaconnector.generated.support.AsanaRetrofit;
+import dev.asanaconnector.http.BaseUrls;
+import dev.asanaconnector.http.HttpSettings;
+import dev.asanaconnector.http.HttpStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
+import retrofit2.Retrofit;
+
+/**
+ * The Asana connector: the documented entities and actions as typed methods and through
+ * {@link #execute}, plus every generated Asana API through {@link #api(Class)}, all over one configured
+ * HTTP stack (authentication, retries, rate limits, timeouts). Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * AsanaClient asana = AsanaClient.builder().personalAccessToken(System.getenv("ASANA_TOKEN")).build();
+ * for (TaskCompact task : asana.projectTasks().iterate("1204567890", Params.builder().limit(100).build())) {
+ *   System.out.println(task.getName());
+ * }
+ * }</pre>
+ */
+public final class AsanaClient {
+  /** Asana's API base URL. */
+  public static final String DEFAULT_BASE_URL = "https://app.asana.com/api/1.0/";
+
+  private final Dispatcher dispatcher;
+  private final GeneratedApis apis;
+  private final OkHttpClient httpClient;
+  private final OkHttpClient downloadClient;
+  private final Moshi moshi = AsanaJson.moshi();
+
+  private final ListAndGet<TaskCompact, TaskResponse> tasks;
+  private final NestedList<TaskCompact> projectTasks;
+  private final WorkspaceTaskSearch workspaceTaskSearch;
+  private final ListAndGet<ProjectCompact, ProjectResponse> projects;
+  private final NestedList<ProjectCompact> taskProjects;
+  private final NestedList<ProjectCompact> teamProjects;
+  private final NestedList<ProjectCompact> workspaceProjects;
+  private final ListAndGet<WorkspaceCompact, WorkspaceResponse> workspaces;
+  private final ListAndGet<UserCompact, UserResponse> users;
+  private final NestedList<UserCompact> workspaceUsers;
+  private final NestedList<UserCompact> teamUsers;
+  private final Lookup<TeamResponse> teams;
+  private final NestedList<TeamCompact> workspaceTeams;
+  private final NestedList<TeamCompact> userTeams;
+  private final Attachments attachments;
+  private final NestedList<TagCompact> workspaceTags;
+  private final Lookup<TagResponse> tags;
+  private final NestedList<SectionCompact> projectSections;
+  private final Lookup<SectionResponse> sections;
+  private final NestedList<TaskCompact> taskSubtasks;
+  private final NestedList<TaskCompact> taskDependencies;
+  private final NestedList<TaskCompact> taskDependents;
+
+  private AsanaClient(Builder builder) {
+    HttpUrl baseUrl = BaseUrls.requireSecure(HttpUrl.get(builder.baseUrl));
+    HttpSettings settings = builder.settings.build();
+    OkHttpClient stack = HttpStack.newClient(settings);
+    Retrofit retrofit = AsanaRetrofit.builder(baseUrl, stack).build();
+    this.httpClient = (OkHttpClient) retrofit.callFactory();
+    this.downloadClient = HttpStack.newUnauthenticatedClient(settings);
+    this.apis = new GeneratedApis(retrofit);
+    this.dispatcher = new Dispatcher(apis, new Transport(httpClient, moshi), moshi);
+
+    tasks = new ListAndGet<>(dispatcher, "tasks", "task_gid", TaskCompact.class, TaskResponse.class);
+    projectTasks = new NestedList<>(dispatcher, "project_tasks", "project_gid", TaskCompact.class);
+    workspaceTaskSearch = new WorkspaceTaskSearch(dispatcher, moshi);
+    projects = new ListAndGet<>(dispatcher, "projects", "project_gid", ProjectCompact.class, ProjectResponse.class);
+    taskProjects = new NestedList<>(dispatcher, "task_projects", "task_gid", ProjectCompact.class);
+    teamProjects = new NestedList<>(dispatcher, "team_projects", "team_gid", ProjectCompact.class);
+    workspaceProjects = new NestedList<>(dispatcher, "workspace_projects", "workspace_gid", ProjectCompact.class);
+    workspaces = new ListAndGet<>(dispatcher, "workspaces", "workspace_gid", WorkspaceCompact.class,
+        WorkspaceResponse.class);
+    users = new ListAndGet<>(dispatcher, "users", "user_gid", UserCompact.class, UserResponse.class);
+    workspaceUsers = new NestedList<>(dispatcher, "workspace_users", "workspace_gid", UserCompact.class);
+    teamUsers = new NestedList<>(dispatcher, "team_users", "team_gid", UserCompact.class);
+    teams = new Lookup<>(dispatcher, "teams", "team_gid", TeamResponse.class);
+    workspaceTeams = new NestedList<>(dispatcher, "workspace_teams", "workspace_gid", TeamCompact.class);
+    userTeams = new NestedList<>(dispatcher, "user_teams", "user_gid", TeamCompact.class);
+    attachments = new Attachments(dispatcher, downloadClient);
+    workspaceTags = new NestedList<>(dispatcher, "workspace_tags", "workspace_gid", TagCompact.class);
+    tags = new Lookup<>(dispatcher, "tags", "tag_gid", TagResponse.class);
+    projectSections = new NestedList<>(dispatcher, "project_sections", "project_gid", SectionCompact.class);
+    sections = new Lookup<>(dispatcher, "sections", "section_gid", SectionResponse.class);
+    taskSubtasks = new NestedList<>(dispatcher, "task_subtasks", "task_gid", TaskCompact.class);
+    taskDependencies = new NestedList<>(dispatcher, "task_dependencies", "task_gid", TaskCompact.class);
+    taskDependents = new NestedList<>(dispatcher, "task_dependents", "task_gid", TaskCompact.class);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs an action by the reference's names: {@code execute("project_tasks", "list",
+   * Map.of("project_gid", "1204", "limit", 50))}. A list returns {@code {data: [records], meta:
+   * {next_page}}} ({@code next_page} is {@code {offset, path, uri}} or null); a get returns the record;
+   * a download returns an {@link AttachmentDownload}. Values may be strings (as a command line passes
+   * them) or Java values. An unknown entity, action or parameter, a missing required one, or a bad value
+   * is an {@link InvalidParameterException} naming it, thrown before any request.
+   */
+  public Object execute(String entity, String action, Map<String, ?> params) {
+    Objects.requireNonNull(params, "params");
+    ActionSpec spec = Catalog.find(entity, action);
+    switch (spec.kind) {
+      case LIST:
+        return dispatcher.listUntyped(spec, params, null);
+      case GET:
+        return dispatcher.getUntyped(spec, params, null);
+      case DOWNLOAD: {
+        Params.Builder rest = Params.builder().putAll(params);
+        Object gid = params.get("attachment_gid");
+        rest.param("attachment_gid", null);
+        return attachments.download(gid == null ? null : gid.toString(), rest.build());
+      }
+      default:
+        throw new AssertionError(spec.kind);
+    }
+  }
+
+  /** One JSON Schema tool description per entity action (see {@link #describeJson()}). */
+  public static List<Map<String, Object>> describe() {
+    return ActionSchemas.all();
+  }
+
+  /** {@link #describe()} as a JSON array. */
+  public static String describeJson() {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setIndent("  ");
+      JsonValues.write(writer, describe());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readUtf8();
+  }
+
+  /**
+   * Any generated Asana API (all 217 operations), over this client's HTTP stack:
+   * {@code asana.api(TasksApi.class).createTask(body, null, null).execute()}. Retrofit's
+   * {@code Response} gives raw access to status and headers (e.g. {@code X-Request-Id}).
+   */
+  public <T> T api(Class<T> api) {
+    return apis.get(api);
+  }
+
+  /** The configured OkHttp client (authentication, retries, rate limits) for raw requests. */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  public ListAndGet<TaskCompact, TaskResponse> tasks() {
+    return tasks;
+  }
+
+  public NestedList<TaskCompact> projectTasks() {
+    return projectTasks;
+  }
+
+  public WorkspaceTaskSearch workspaceTaskSearch() {
+    return workspaceTaskSearch;
+  }
+
+  public ListAndGet<ProjectCompact, ProjectResponse> projects() {
+    return projects;
+  }
+
+  public NestedList<ProjectCompact> taskProjects() {
+    return taskProjects;
+  }
+
+  public NestedList<ProjectCompact> teamProjects() {
+    return teamProjects;
+  }
+
+  public NestedList<ProjectCompact> workspaceProjects() {
+    return workspaceProjects;
+  }
+
+  public ListAndGet<WorkspaceCompact, WorkspaceResponse> workspaces() {
+    return workspaces;
+  }
+
+  public ListAndGet<UserCompact, UserResponse> users() {
+    return users;
+  }
+
+  public NestedList<UserCompact> workspaceUsers() {
+    return workspaceUsers;
+  }
+
+  public NestedList<UserCompact> teamUsers() {
+    return teamUsers;
+  }
+
+  public Lookup<TeamResponse> teams() {
+    return teams;
+  }
+
+  public NestedList<TeamCompact> workspaceTeams() {
+    return workspaceTeams;
+  }
+
+  /** The teams of a user; {@code organization} is required: {@code Params.builder().organization(gid)}. */
+  public NestedList<TeamCompact> userTeams() {
+    return userTeams;
+  }
+
+  public Attachments attachments() {
+    return attachments;
+  }
+
+  public NestedList<TagCompact> workspaceTags() {
+    return workspaceTags;
+  }
+
+  public Lookup<TagResponse> tags() {
+    return tags;
+  }
+
+  public NestedList<SectionCompact> projectSections() {
+    return projectSections;
+  }
+
+  public Lookup<SectionResponse> sections() {
+    return sections;
+  }
+
+  public NestedList<TaskCompact> taskSubtasks() {
+    return taskSubtasks;
+  }
+
+  public NestedList<TaskCompact> taskDependencies() {
+    return taskDependencies;
+  }
+
+  public NestedList<TaskCompact> taskDependents() {
+    return taskDependents;
+  }
+
+  /** Configures an {@link AsanaClient}. */
+  public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private final HttpSettings.Builder settings = HttpSettings.builder();
+
+    private Builder() {
+    }
+
+    /** The API base URL; HTTPS unless the host is loopback (tests, the sandbox). */
+    public Builder baseUrl(String url) {
+      this.baseUrl = url.endsWith("/") ? url : url + "/";
+      return this;
+    }
+
+    /** Authenticate with a personal access token. */
+    public Builder personalAccessToken(String token) {
+      settings.credentials(Credentials.personalAccessToken(token));
+      return this;
+    }
+
+    /** Authenticate with any {@link Credentials}: OAuth 2 with refresh, or a token supplier. */
+    public Builder credentials(Credentials credentials) {
+      settings.credentials(credentials);
+      return this;
+    }
+
+    /** Direct access to the HTTP settings: timeouts, User-Agent, retries, rate limits, an OkHttpClient. */
+    public HttpSettings.Builder http() {
+      return settings;
+    }
+
+    public AsanaClient build() {
+      return new AsanaClient(this);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.asanaconnector;
+
+import java.util.Optional;
+
+/**
+ * One entry of Asana's error body ({@code {"errors": [{"message", "help", "phrase"}]}}).
+ *
+ * @param message what went wrong, as Asana says it
+ * @param help where to read more, when Asana says
+ * @param phrase the phrase Asana support uses to find a 500 in its logs, when present
+ */
+public record AsanaError(String message, String help, String phrase) {
+  public Optional<String> helpText() {
+    return Optional.ofNullable(help);
+  }
+
+  public Optional<String> phraseText() {
+    return Optional.ofNullable(phrase);
+  }
+}

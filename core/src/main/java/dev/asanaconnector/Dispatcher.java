@@ -1,0 +1,194 @@
+package dev.asanaconnector;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.asanaconnector.http.CallOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/**
+ * Runs catalog actions: validates parameters (before any request), builds the generated operation's
+ * request, sends it through the {@link Transport} and reads records either typed (generated models) or
+ * untyped (maps, for {@code execute}).
+ */
+final class Dispatcher {
+  private static final Map<String, ParamSpec> COMMON = Map.of(
+      "opt_fields", ParamSpec.optional("opt_fields", ParamType.FIELD_LIST,
+          "Further record fields to return (comma-separated)"),
+      "asana_enable", ParamSpec.optional("asana_enable", ParamType.STRING,
+          "Asana-Enable header: API changes to opt in to (comma-separated)"),
+      "asana_disable", ParamSpec.optional("asana_disable", ParamType.STRING,
+          "Asana-Disable header: API changes to opt out of (comma-separated)"));
+
+  private final GeneratedApis apis;
+  private final Transport transport;
+  private final Moshi moshi;
+  private final Map<Class<?>, JsonAdapter<?>> listAdapters = new ConcurrentHashMap<>();
+  private final Map<Class<?>, JsonAdapter<?>> dataAdapters = new ConcurrentHashMap<>();
+
+  Dispatcher(GeneratedApis apis, Transport transport, Moshi moshi) {
+    this.apis = apis;
+    this.transport = transport;
+    this.moshi = moshi;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  /** Parameters every list and get action takes besides its own. */
+  static Map<String, ParamSpec> commonParams(ActionSpec spec) {
+    return spec.kind == ActionKind.DOWNLOAD ? Map.of() : COMMON;
+  }
+
+  /** Checks {@code params} against {@code spec}; throws {@link InvalidParameterException} naming the culprit. */
+  static ActionArgs validate(ActionSpec spec, Map<String, ?> params) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> requested = null;
+    for (Map.Entry<String, ?> entry : params.entrySet()) {
+      String name = entry.getKey();
+      if (name == null) {
+        throw new InvalidParameterException("null", "parameter names must not be null");
+      }
+      Object value = entry.getValue();
+      if (value == null) {
+        continue;
+      }
+      ParamSpec param = spec.params.get(name);
+      if (param == null) {
+        param = commonParams(spec).get(name);
+      }
+      if (param == null && spec.entity.equals("workspace_task_search")
+          && TaskSearch.CUSTOM_FIELD_FILTER.matcher(name).matches()) {
+        param = ParamSpec.optional(name, ParamType.STRING, "custom field filter");
+      }
+      if (param == null) {
+        throw new InvalidParameterException(name, "is not a parameter of " + spec.name() + "; it takes: "
+            + String.join(", ", allParamNames(spec)));
+      }
+      Object normalized = param.type().normalize(name, value);
+      if (name.equals("opt_fields")) {
+        @SuppressWarnings("unchecked")
+        List<String> fields = (List<String>) normalized;
+        requested = fields;
+      } else {
+        values.put(name, normalized);
+      }
+    }
+    for (ParamSpec param : spec.params.values()) {
+      if (param.required() && !values.containsKey(param.name())) {
+        throw new InvalidParameterException(param.name(), "is required for " + spec.name());
+      }
+    }
+    spec.rule.check(values);
+    return new ActionArgs(values, optFields(spec, requested));
+  }
+
+  static List<String> allParamNames(ActionSpec spec) {
+    List<String> names = new ArrayList<>(spec.params.keySet());
+    names.addAll(commonParams(spec).keySet().stream().sorted().toList());
+    return names;
+  }
+
+  /**
+   * The {@code opt_fields} to send: Asana returns only the fields listed there, so when any are sent the
+   * documented record fields are sent with them.
+   */
+  private static List<String> optFields(ActionSpec spec, List<String> requested) {
+    if (requested == null && !spec.requestsRecordFields) {
+      return null;
+    }
+    List<String> documented = spec.recordFields.stream().filter(f -> !f.equals("gid")).toList();
+    return ActionArgs.union(documented, requested == null ? List.of() : requested);
+  }
+
+  /** The HTTP request for validated {@code args}, including what the generated operation does not declare. */
+  Request request(ActionSpec spec, ActionArgs args, CallOptions options) {
+    Request request = spec.callFactory.create(apis, args).request();
+    Request.Builder builder = request.newBuilder();
+    if (!args.extraQuery().isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      args.extraQuery().forEach((name, value) -> url.removeAllQueryParameters(name).addQueryParameter(name, value));
+      builder.url(url.build());
+    }
+    String enable = args.string("asana_enable");
+    if (enable != null) {
+      builder.header("Asana-Enable", enable);
+    }
+    String disable = args.string("asana_disable");
+    if (disable != null) {
+      builder.header("Asana-Disable", disable);
+    }
+    if (options != null) {
+      builder.tag(CallOptions.class, options);
+    }
+    return builder.build();
+  }
+
+  <T> Page<T> listPage(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
+    ActionArgs args = validate(spec, params);
+    @SuppressWarnings("unchecked")
+    JsonAdapter<Envelopes.ListEnvelope<T>> adapter = (JsonAdapter<Envelopes.ListEnvelope<T>>) listAdapters
+        .computeIfAbsent(recordType, type -> moshi.adapter(
+            Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.ListEnvelope.class, type)));
+    Envelopes.ListEnvelope<T> envelope = transport.execute(request(spec, args, options), adapter::fromJson);
+    return envelope.toPage();
+  }
+
+  <T> T getRecord(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
+    ActionArgs args = validate(spec, params);
+    @SuppressWarnings("unchecked")
+    JsonAdapter<Envelopes.DataEnvelope<T>> adapter = (JsonAdapter<Envelopes.DataEnvelope<T>>) dataAdapters
+        .computeIfAbsent(recordType, type -> moshi.adapter(
+            Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.DataEnvelope.class, type)));
+    Envelopes.DataEnvelope<T> envelope = transport.execute(request(spec, args, options), adapter::fromJson);
+    if (envelope.data == null) {
+      throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data", 200, "", null);
+    }
+    return envelope.data;
+  }
+
+  /** A list page as untyped records: {@code {data: [...], meta: {next_page: {...} | null}}}. */
+  Map<String, Object> listUntyped(ActionSpec spec, Map<String, ?> params, CallOptions options) {
+    ActionArgs args = validate(spec, params);
+    Map<?, ?> body = transport.execute(request(spec, args, options), Dispatcher::readObject);
+    Object data = body.get("data");
+    if (!(data instanceof List)) {
+      throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data list", 200, "", null);
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    Object next = body.get("next_page");
+    meta.put("next_page", next instanceof Map<?, ?> m && m.get("offset") != null ? next : null);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("data", data);
+    result.put("meta", meta);
+    return result;
+  }
+
+  /** A record as an untyped map. */
+  Map<?, ?> getUntyped(ActionSpec spec, Map<String, ?> params, CallOptions options) {
+    ActionArgs args = validate(spec, params);
+    Map<?, ?> body = transport.execute(request(spec, args, options), Dispatcher::readObject);
+    if (!(body.get("data") instanceof Map<?, ?> data)) {
+      throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data object", 200, "",
+          null);
+    }
+    return data;
+  }
+
+  private static Map<?, ?> readObject(JsonReader reader) throws IOException {
+    Object value = JsonValues.read(reader);
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new com.squareup.moshi.JsonDataException("Expected a JSON object but was " + value);
+    }
+    return map;
+  }
+}

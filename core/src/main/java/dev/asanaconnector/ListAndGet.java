@@ -1,0 +1,46 @@
+package dev.asanaconnector;
+
+/**
+ * An entity with top-level {@code list} and {@code get} actions (tasks, projects, workspaces, users).
+ *
+ * @param <L> the record type of lists (compact records)
+ * @param <G> the record type of get (full records)
+ */
+public final class ListAndGet<L, G> {
+  private final Dispatcher dispatcher;
+  private final ActionSpec list;
+  private final ActionSpec get;
+  private final String gidName;
+  private final Class<L> listType;
+  private final Class<G> getType;
+
+  ListAndGet(Dispatcher dispatcher, String entity, String gidName, Class<L> listType, Class<G> getType) {
+    this.dispatcher = dispatcher;
+    this.list = Catalog.find(entity, "list");
+    this.get = Catalog.find(entity, "get");
+    this.gidName = gidName;
+    this.listType = listType;
+    this.getType = getType;
+  }
+
+  /** One page; pass its {@link NextPage#offset()} back with {@link Params.Builder#offset} for the next. */
+  public Page<L> list(Params params) {
+    return dispatcher.listPage(list, params.toMap(), listType, params.callOptions());
+  }
+
+  /** Every record across pages, lazily; {@code limit} is the page size, {@code maxItems} the total cap. */
+  public PagedIterable<L> iterate(Params params) {
+    return new PagedIterable<>(offset -> list(Params.builder().from(params).offset(offset).build()),
+        (String) params.toMap().get("offset"), params.maxItems());
+  }
+
+  /** The full record with this gid. */
+  public G get(String gid) {
+    return get(gid, Params.none());
+  }
+
+  /** The full record with this gid; {@code params} may add {@code opt_fields} and headers. */
+  public G get(String gid, Params params) {
+    return dispatcher.getRecord(get, Params.with(params, gidName, gid), getType, params.callOptions());
+  }
+}

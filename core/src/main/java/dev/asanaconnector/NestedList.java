@@ -1,0 +1,38 @@
+package dev.asanaconnector;
+
+/**
+ * An entity whose {@code list} action lists the records under a parent object (e.g. the tasks of a
+ * project, the teams of a workspace); the parent's gid is the first argument.
+ *
+ * @param <L> the record type
+ */
+public final class NestedList<L> {
+  private final Dispatcher dispatcher;
+  private final ActionSpec list;
+  private final String parentName;
+  private final Class<L> type;
+
+  NestedList(Dispatcher dispatcher, String entity, String parentName, Class<L> type) {
+    this.dispatcher = dispatcher;
+    this.list = Catalog.find(entity, "list");
+    this.parentName = parentName;
+    this.type = type;
+  }
+
+  /** One page of the records under {@code parentGid}. */
+  public Page<L> list(String parentGid, Params params) {
+    return dispatcher.listPage(list, Params.with(params, parentName, parentGid), type, params.callOptions());
+  }
+
+  /** One page with no further parameters. */
+  public Page<L> list(String parentGid) {
+    return list(parentGid, Params.none());
+  }
+
+  /** Every record under {@code parentGid}, lazily across pages. */
+  public PagedIterable<L> iterate(String parentGid, Params params) {
+    Params.with(params, parentName, parentGid);
+    return new PagedIterable<>(offset -> list(parentGid, Params.builder().from(params).offset(offset)
+        .build()), (String) params.toMap().get("offset"), params.maxItems());
+  }
+}

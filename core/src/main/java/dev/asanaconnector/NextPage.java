@@ -1,0 +1,28 @@
+package dev.asanaconnector;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Asana's pointer to the next page of a list: pass {@link #offset()} back as the {@code offset}
+ * parameter to fetch it.
+ *
+ * @param offset the opaque token for the next page
+ * @param path the API path of the next page
+ * @param uri the full URI of the next page
+ */
+public record NextPage(String offset, String path, String uri) {
+  public NextPage {
+    Objects.requireNonNull(offset, "offset");
+  }
+
+  /** The {@code {offset, path, uri}} map that {@code execute} returns under {@code meta.next_page}. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("offset", offset);
+    map.put("path", path);
+    map.put("uri", uri);
+    return map;
+  }
+}

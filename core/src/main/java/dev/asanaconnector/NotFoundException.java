@@ -1,0 +1,12 @@
+package dev.asanaconnector;
+
+import java.util.List;
+
+/** The object does not exist or is not visible to these credentials (HTTP 404). */
+public class NotFoundException extends AsanaApiException {
+  private static final long serialVersionUID = 1L;
+
+  public NotFoundException(int status, List<AsanaError> errors, String requestId, String method, String path) {
+    super(status, errors, requestId, method, path);
+  }
+}

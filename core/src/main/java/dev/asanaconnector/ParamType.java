@@ -1,0 +1,231 @@
+package dev.asanaconnector;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of parameter values the connector accepts, each with its validation (run before any
+ * request) and its JSON Schema.
+ */
+enum ParamType {
+  /** Free text. */
+  STRING("string"),
+  /** One Asana gid: digits only, so it can never change a request's path or query. */
+  GID("string"),
+  /** A gid, or {@code me} for the authenticated user. */
+  GID_OR_ME("string"),
+  /** A comma-separated list of gids (a {@code Collection} of gids is accepted too). */
+  GID_LIST("string"),
+  /** A page size, 1 to 100 as Asana allows. */
+  LIMIT("integer"),
+  BOOLEAN("boolean"),
+  /** An ISO 8601 date-time. */
+  DATE_TIME("string"),
+  /** An ISO 8601 date-time, or {@code now} (Asana's {@code completed_since=now}: incomplete tasks only). */
+  DATE_TIME_OR_NOW("string"),
+  /** An ISO 8601 date. */
+  DATE("string"),
+  /** An HTTP Range header value for bytes: {@code bytes=0-99}, {@code bytes=100-}. */
+  BYTE_RANGE("string"),
+  /** Field names for {@code opt_fields}: a comma-separated string or a collection. */
+  FIELD_LIST("string");
+
+  private static final Pattern GID_PATTERN = Pattern.compile("[0-9]{1,40}");
+  private static final Pattern FIELD_PATTERN = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
+  private static final Pattern RANGE_PATTERN = Pattern.compile("bytes=(\\d+)-(\\d*)");
+
+  private final String jsonType;
+
+  ParamType(String jsonType) {
+    this.jsonType = jsonType;
+  }
+
+  String jsonType() {
+    return jsonType;
+  }
+
+  /** Validates {@code value} and returns its normal form (the Java type the dispatcher uses). */
+  Object normalize(String name, Object value) {
+    switch (this) {
+      case STRING:
+        return text(name, value);
+      case GID:
+        return gid(name, text(name, value), false);
+      case GID_OR_ME:
+        return gid(name, text(name, value), true);
+      case GID_LIST: {
+        List<String> gids = new ArrayList<>();
+        Collection<?> items = value instanceof Collection<?> c ? c : List.of(text(name, value).split(",", -1));
+        for (Object item : items) {
+          gids.add(gid(name, text(name, item).strip(), false));
+        }
+        if (gids.isEmpty()) {
+          throw new InvalidParameterException(name, "must list at least one gid");
+        }
+        return String.join(",", gids);
+      }
+      case LIMIT: {
+        int limit = integer(name, value);
+        if (limit < 1 || limit > 100) {
+          throw new InvalidParameterException(name, "must be between 1 and 100, was " + limit);
+        }
+        return limit;
+      }
+      case BOOLEAN:
+        return bool(name, value);
+      case DATE_TIME:
+        return dateTime(name, value);
+      case DATE_TIME_OR_NOW:
+        return "now".equals(value) ? "now" : dateTime(name, value).toString();
+      case DATE:
+        if (value instanceof LocalDate date) {
+          return date;
+        }
+        try {
+          return LocalDate.parse(text(name, value));
+        } catch (DateTimeParseException e) {
+          throw new InvalidParameterException(name, "must be an ISO 8601 date (2026-01-31), was '" + value + "'");
+        }
+      case BYTE_RANGE: {
+        String range = text(name, value).strip();
+        var matcher = RANGE_PATTERN.matcher(range);
+        if (!matcher.matches() || (!matcher.group(2).isEmpty()
+            && Long.parseLong(matcher.group(2)) < Long.parseLong(matcher.group(1)))) {
+          throw new InvalidParameterException(name, "must be a byte range such as 'bytes=0-99' or 'bytes=100-', was '"
+              + range + "'");
+        }
+        return range;
+      }
+      case FIELD_LIST: {
+        Collection<?> items = value instanceof Collection<?> c ? c : List.of(text(name, value).split(",", -1));
+        List<String> fields = new ArrayList<>();
+        for (Object item : items) {
+          String field = text(name, item).strip();
+          if (!FIELD_PATTERN.matcher(field).matches()) {
+            throw new InvalidParameterException(name, "'" + field + "' is not a field name");
+          }
+          fields.add(field);
+        }
+        return List.copyOf(fields);
+      }
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /** The JSON Schema of this type, for agent tool descriptions. */
+  Map<String, Object> schema() {
+    switch (this) {
+      case GID:
+        return Map.of("type", "string", "pattern", "^[0-9]+$");
+      case GID_OR_ME:
+        return Map.of("type", "string", "pattern", "^([0-9]+|me)$");
+      case GID_LIST:
+        return Map.of("type", "string", "pattern", "^[0-9]+(,[0-9]+)*$");
+      case LIMIT:
+        return Map.of("type", "integer", "minimum", 1, "maximum", 100);
+      case DATE_TIME:
+        return Map.of("type", "string", "format", "date-time");
+      case DATE_TIME_OR_NOW:
+        return Map.of("type", "string", "description", "ISO 8601 date-time, or 'now'");
+      case DATE:
+        return Map.of("type", "string", "format", "date");
+      case BYTE_RANGE:
+        return Map.of("type", "string", "pattern", "^bytes=[0-9]+-[0-9]*$");
+      default:
+        return Map.of("type", jsonType);
+    }
+  }
+
+  private static String text(String name, Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    throw new InvalidParameterException(name, "must be a string, was " + typeName(value));
+  }
+
+  private static String gid(String name, String text, boolean meAllowed) {
+    if (text.isEmpty()) {
+      throw new InvalidParameterException(name, "must not be empty");
+    }
+    if (meAllowed && text.equals("me")) {
+      return text;
+    }
+    if (!GID_PATTERN.matcher(text).matches()) {
+      throw new InvalidParameterException(name, "must be a gid (digits only" + (meAllowed ? ", or 'me'" : "")
+          + "), was '" + printable(text) + "'");
+    }
+    return text;
+  }
+
+  private static int integer(String name, Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      long number = ((Number) value).longValue();
+      if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+        return (int) number;
+      }
+    }
+    if (value instanceof String s) {
+      try {
+        return Integer.parseInt(s.strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidParameterException(name, "must be an integer, was '" + printable(s) + "'");
+      }
+    }
+    throw new InvalidParameterException(name, "must be an integer, was " + typeName(value));
+  }
+
+  private static boolean bool(String name, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s) {
+      switch (s.strip().toLowerCase(Locale.ROOT)) {
+        case "true":
+          return true;
+        case "false":
+          return false;
+        default:
+          break;
+      }
+    }
+    throw new InvalidParameterException(name, "must be true or false, was " + describe(value));
+  }
+
+  private static OffsetDateTime dateTime(String name, Object value) {
+    if (value instanceof OffsetDateTime time) {
+      return time;
+    }
+    String text = text(name, value);
+    try {
+      return OffsetDateTime.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(name,
+          "must be an ISO 8601 date-time with offset (2026-01-31T09:00:00Z), was '" + printable(text) + "'");
+    }
+  }
+
+  private static String describe(Object value) {
+    return value instanceof String s ? "'" + printable(s) + "'" : typeName(value);
+  }
+
+  private static String typeName(Object value) {
+    return value == null ? "null" : "a " + value.getClass().getSimpleName();
+  }
+
+  /** Caps and de-controls user text echoed in an error message. */
+  private static String printable(String text) {
+    String cleaned = text.replaceAll("\\p{Cntrl}", "?");
+    return cleaned.length() <= 60 ? cleaned : cleaned.substring(0, 60) + "…";
+  }
+}

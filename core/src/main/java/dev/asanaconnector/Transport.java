@@ -1,0 +1,231 @@
+package dev.asanaconnector;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import dev.asanaconnector.http.CallOptions;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+
+/**
+ * Sends a request through the configured HTTP stack and turns the answer into a result or one of the
+ * connector's exceptions: Asana's error statuses become {@link AsanaApiException} subclasses, anything
+ * that is not Asana's JSON becomes {@link InvalidResponseException}, I/O failures {@link NetworkException}.
+ */
+final class Transport {
+  /** A JSON body larger than this is not an Asana answer (the largest pages are a few MiB). */
+  static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
+  private static final int EXCERPT_CHARS = 200;
+
+  /** Reads a successful JSON body. */
+  interface BodyReader<R> {
+    R read(JsonReader reader) throws IOException;
+  }
+
+  private final OkHttpClient client;
+  private final JsonAdapter<Envelopes.ErrorEnvelope> errorAdapter;
+
+  Transport(OkHttpClient client, Moshi moshi) {
+    this.client = client;
+    this.errorAdapter = moshi.adapter(Envelopes.ErrorEnvelope.class);
+  }
+
+  OkHttpClient client() {
+    return client;
+  }
+
+  /** Sends {@code request} and reads its JSON body with {@code reader}. */
+  <R> R execute(Request request, BodyReader<R> reader) {
+    try (Response response = send(request)) {
+      ResponseBody body = response.body();
+      MediaType type = body.contentType();
+      if (type == null || !"json".equals(type.subtype())) {
+        throw invalid(response, "Expected JSON from Asana but got " + (type == null ? "no content type" : type),
+            body.source(), null);
+      }
+      if (body.contentLength() > MAX_JSON_BYTES) {
+        throw new InvalidResponseException("Response of " + body.contentLength() + " bytes exceeds the "
+            + MAX_JSON_BYTES + "-byte limit for JSON", response.code(), "", null);
+      }
+      BufferedSource source = Okio.buffer(new LimitedSource(body.source(), MAX_JSON_BYTES));
+      source.request(EXCERPT_CHARS);
+      String head = source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
+          .string(StandardCharsets.UTF_8);
+      try {
+        return reader.read(JsonReader.of(source));
+      } catch (JsonDataException | JsonEncodingException | EOFException e) {
+        throw new InvalidResponseException("Malformed JSON from Asana for " + describe(request) + ": "
+            + e.getMessage(), response.code(), excerpt(head), e);
+      }
+    } catch (IOException e) {
+      throw network(request, e);
+    }
+  }
+
+  /**
+   * Sends {@code request} and returns the successful response, open, for the caller to stream and
+   * close; an error status is thrown as the matching exception.
+   */
+  Response send(Request request) {
+    Call call = CallOptions.applyTo(client.newCall(request));
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw network(request, e);
+    }
+    if (!response.isSuccessful()) {
+      try (response) {
+        throw errorFor(response);
+      }
+    }
+    return response;
+  }
+
+  static NetworkException network(Request request, IOException e) {
+    return new NetworkException(describe(request) + " failed: " + e.getClass().getSimpleName()
+        + (e.getMessage() != null ? ": " + e.getMessage() : ""), e);
+  }
+
+  static String describe(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  /** The exception for an error response; reads (a bounded part of) its body. */
+  AsanaException errorFor(Response response) {
+    Request request = response.request();
+    String text = "";
+    try {
+      BufferedSource source = response.body().source();
+      source.request(65_536);
+      Buffer buffer = source.getBuffer();
+      text = buffer.snapshot((int) Math.min(65_536, buffer.size())).string(StandardCharsets.UTF_8);
+    } catch (IOException ignored) {
+      // The status alone still says what happened; the body was only detail.
+    }
+    List<AsanaError> errors = parseErrors(text);
+    if (errors.isEmpty()) {
+      errors = List.of(new AsanaError("no Asana error body" + (text.isBlank() ? "" : "; response starts: "
+          + excerpt(text)), null, null));
+    }
+    String requestId = response.header("X-Request-Id", response.header("X-Asana-Request-Id"));
+    String method = request.method();
+    String path = request.url().encodedPath();
+    int status = response.code();
+    switch (status) {
+      case 400:
+        boolean expired = errors.stream().anyMatch(e -> e.message() != null
+            && e.message().startsWith("offset:") && e.message().contains("expired"));
+        return expired ? new OffsetExpiredException(status, errors, requestId, method, path)
+            : new BadRequestException(status, errors, requestId, method, path);
+      case 401:
+        return new UnauthorizedException(status, errors, requestId, method, path);
+      case 402:
+        return new PremiumRequiredException(status, errors, requestId, method, path);
+      case 403:
+        return new ForbiddenException(status, errors, requestId, method, path);
+      case 404:
+        return new NotFoundException(status, errors, requestId, method, path);
+      case 429:
+        return new RateLimitedException(status, errors, requestId, method, path,
+            retryAfter(response.header("Retry-After")));
+      default:
+        if (status >= 500) {
+          return new ServerErrorException(status, errors, requestId, method, path);
+        }
+        return new AsanaApiException(status, errors, requestId, method, path);
+    }
+  }
+
+  private List<AsanaError> parseErrors(String text) {
+    List<AsanaError> errors = new ArrayList<>();
+    try {
+      Envelopes.ErrorEnvelope envelope = errorAdapter.fromJson(text);
+      if (envelope != null && envelope.errors != null) {
+        for (Envelopes.ErrorJson error : envelope.errors) {
+          if (error != null && error.message != null) {
+            errors.add(new AsanaError(error.message, error.help, error.phrase));
+          }
+        }
+      }
+    } catch (IOException | RuntimeException notAsanaJson) {
+      // Not Asana's error shape (an HTML page from a proxy, say): the caller reports an excerpt.
+    }
+    return errors;
+  }
+
+  static Duration retryAfter(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Long.parseLong(header.trim()));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException unparseable) {
+        return null;
+      }
+    }
+  }
+
+  private static InvalidResponseException invalid(Response response, String message, BufferedSource source,
+      Throwable cause) {
+    String head = "";
+    try {
+      source.request(EXCERPT_CHARS);
+      head = source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
+          .string(StandardCharsets.UTF_8);
+    } catch (IOException ignored) {
+      // An excerpt is a courtesy; the message stands without it.
+    }
+    return new InvalidResponseException(message + " for " + describe(response.request()), response.code(),
+        excerpt(head), cause);
+  }
+
+  static String excerpt(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "…";
+  }
+
+  /** Fails a body that grows past {@code limit} bytes instead of reading it all into memory. */
+  private static final class LimitedSource extends ForwardingSource {
+    private final long limit;
+    private long total;
+
+    LimitedSource(okio.Source delegate, long limit) {
+      super(delegate);
+      this.limit = limit;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long read = super.read(sink, byteCount);
+      if (read > 0 && (total += read) > limit) {
+        throw new JsonDataException("response body exceeds " + limit + " bytes");
+      }
+      return read;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.asanaconnector.auth;
+
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * How requests to Asana are authenticated. Create with one of the factories and hand to the client;
+ * one instance holds the current access token, so share it rather than creating one per client.
+ *
+ * <ul>
+ *   <li>{@link #personalAccessToken(String)}: a fixed token from Asana's developer console.
+ *   <li>{@link #oauth2(OAuth2Credentials)}: an OAuth 2 refresh token; access tokens are obtained and
+ *       renewed automatically.
+ *   <li>{@link #tokenSupplier(TokenSupplier)}: the application obtains and renews tokens itself.
+ * </ul>
+ */
+public sealed interface Credentials permits PersonalAccessToken, OAuth2Session, SuppliedToken {
+
+  /** A personal access token, sent unchanged with every request. */
+  static Credentials personalAccessToken(String token) {
+    return new PersonalAccessToken(token);
+  }
+
+  /**
+   * OAuth 2 with a refresh token: the access token is renewed before it expires and when Asana
+   * rejects it, once for all threads that need it.
+   */
+  static Credentials oauth2(OAuth2Credentials credentials) {
+    return new OAuth2Session(Objects.requireNonNull(credentials, "credentials"));
+  }
+
+  /** Tokens the application manages: {@code supplier} is asked for the access token on every request. */
+  static Credentials tokenSupplier(TokenSupplier supplier) {
+    return new SuppliedToken(Objects.requireNonNull(supplier, "supplier"));
+  }
+
+  /**
+   * The access tokens of these credentials, with {@code tokenClient} for calls to an OAuth token
+   * endpoint. Called by the HTTP stack when it is built; applications don't need it.
+   *
+   * @param tokenClient a client without the authenticating interceptor
+   */
+  AccessTokenSource bind(OkHttpClient tokenClient);
+}

@@ -1,0 +1,211 @@
+package dev.asanaconnector.http;
+
+import dev.asanaconnector.auth.Credentials;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * Everything {@link HttpStack} needs to build a client: credentials, User-Agent, timeouts, retry policy,
+ * rate limits and optionally an {@link OkHttpClient} to build on. Immutable.
+ *
+ * <p>Timeouts: connect (10 s), read and write (30 s each) apply to every attempt; the call timeout
+ * (3 min) spans a whole call: all its attempts, the waits between them and reading the response body.
+ * Retry waits never extend past it. {@link Duration#ZERO} means no timeout. {@link CallOptions} changes
+ * them for one call.
+ */
+public final class HttpSettings {
+  /** This library's product token, e.g. {@code asana-connector-java/0.1.0}. */
+  public static final String PRODUCT = "asana-connector-java/" + version();
+
+  private final Credentials credentials;
+  private final String userAgent;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+  private final Duration callTimeout;
+  private final OkHttpClient baseClient;
+  private final RetryPolicy retryPolicy;
+  private final RateLimits rateLimits;
+
+  private HttpSettings(Builder builder) {
+    if (builder.credentials == null) {
+      throw new IllegalStateException("credentials are required: set them with credentials(...)");
+    }
+    this.credentials = builder.credentials;
+    this.userAgent = builder.userAgent != null ? builder.userAgent
+        : builder.userAgentProduct != null ? builder.userAgentProduct + " " + defaultUserAgent()
+        : defaultUserAgent();
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.writeTimeout = builder.writeTimeout;
+    this.callTimeout = builder.callTimeout;
+    this.baseClient = builder.baseClient != null ? builder.baseClient : new OkHttpClient();
+    this.retryPolicy = builder.retryPolicy;
+    this.rateLimits = builder.rateLimits;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with these settings, sharing the same base client. */
+  public Builder toBuilder() {
+    Builder builder = new Builder().credentials(credentials).userAgent(userAgent).connectTimeout(connectTimeout)
+        .readTimeout(readTimeout).writeTimeout(writeTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
+        .rateLimits(rateLimits);
+    builder.baseClient = baseClient;
+    return builder;
+  }
+
+  /** {@code asana-connector-java/<version> (Java <version>)}. */
+  public static String defaultUserAgent() {
+    return PRODUCT + " (Java " + System.getProperty("java.version") + ")";
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /**
+   * The client the stack's clients are derived from ({@link OkHttpClient#newBuilder()}), so that they
+   * share its connection pool and dispatcher: the one supplied, or one created with these settings.
+   */
+  public OkHttpClient baseClient() {
+    return baseClient;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public RateLimits rateLimits() {
+    return rateLimits;
+  }
+
+  @Override
+  public String toString() {
+    return "HttpSettings{credentials=" + credentials + ", userAgent=" + userAgent + ", connectTimeout="
+        + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", callTimeout="
+        + callTimeout + ", retryPolicy=" + retryPolicy + ", rateLimits=" + rateLimits + "}";
+  }
+
+  private static String version() {
+    String version = HttpSettings.class.getPackage().getImplementationVersion();
+    return version != null ? version : "0.1.0";
+  }
+
+  /** Builds {@link HttpSettings}; only the credentials are required. */
+  public static final class Builder {
+    private Credentials credentials;
+    private String userAgent;
+    private String userAgentProduct;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofMinutes(3);
+    private OkHttpClient baseClient;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimits rateLimits = RateLimits.defaults();
+
+    private Builder() {
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Replaces the whole User-Agent header. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = requireHeaderText(userAgent, "userAgent");
+      this.userAgentProduct = null;
+      return this;
+    }
+
+    /**
+     * Puts the application's product token ({@code my-app/2.1}) before the default User-Agent, as
+     * {@code my-app/2.1 asana-connector-java/0.1.0 (Java 17.0.15)}.
+     */
+    public Builder userAgentProduct(String product) {
+      this.userAgentProduct = requireHeaderText(product, "userAgentProduct");
+      this.userAgent = null;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Durations.requireNonNegative(timeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Durations.requireNonNegative(timeout, "readTimeout");
+      return this;
+    }
+
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = Durations.requireNonNegative(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Spans a whole call: every attempt, the waits between them and reading the body. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = Durations.requireNonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * A client to build on, sharing its connection pool, dispatcher, proxy and TLS settings. It should
+     * be a plain client: its own interceptors would run before the stack's, once per call.
+     */
+    public Builder baseClient(OkHttpClient client) {
+      this.baseClient = Objects.requireNonNull(client, "baseClient");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    public Builder rateLimits(RateLimits rateLimits) {
+      this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+      return this;
+    }
+
+    /** @throws IllegalStateException if no credentials were set */
+    public HttpSettings build() {
+      return new HttpSettings(this);
+    }
+
+    private static String requireHeaderText(String value, String name) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException(name + " must be printable ASCII");
+      }
+      return value.strip();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.asanaconnector.http;
+
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the {@link OkHttpClient}s that talk to Asana from {@link HttpSettings}.
+ *
+ * <p>Interceptors, outermost first, and why in this order:
+ * <ol>
+ *   <li>per-call timeouts from {@link CallOptions}, so that they hold for every attempt;
+ *   <li>User-Agent;
+ *   <li>retries: everything below runs again for each attempt;
+ *   <li>authentication: each attempt gets the current token (renewed by then, if it had to be), and
+ *       a 401 is answered by one renewal and one resend, which pass the rate limiter like any attempt;
+ *       a thread waiting for another's renewal holds no in-flight permit;
+ *   <li>rate limiter: every attempt, the resend after a 401 included, takes its slot and permit just
+ *       before it is sent, and no permit is held while retry waits run;
+ *   <li>{@code Asana-Change} warnings and logging, innermost, so that every attempt is seen.
+ * </ol>
+ * OkHttp's own silent retry of failed connections is turned off, as it may resend a POST that Asana
+ * already received; the retry interceptor decides instead. OkHttp drops the {@code Authorization}
+ * header when it follows a redirect to another host, scheme or port.
+ */
+public final class HttpStack {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.asanaconnector.http");
+
+  private HttpStack() {
+  }
+
+  /**
+   * A client for Asana's API, with authentication, retries, rate limits, timeouts, User-Agent and
+   * logging. Each client has its own rate limiter: build one per application and share it.
+   */
+  public static OkHttpClient newClient(HttpSettings settings) {
+    return newClient(settings, LOG);
+  }
+
+  /**
+   * A client for hosts that must not receive Asana credentials (attachment downloads): the same
+   * connection pool, timeouts, retries, User-Agent and logging (without the query, which may be signed),
+   * but no authentication and no Asana rate limits.
+   */
+  public static OkHttpClient newUnauthenticatedClient(HttpSettings settings) {
+    return newUnauthenticatedClient(settings, LOG);
+  }
+
+  static OkHttpClient newClient(HttpSettings settings, Logger log) {
+    OkHttpClient common = common(settings).build();
+    OkHttpClient tokenClient = common.newBuilder()
+        .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
+        .addInterceptor(new RequestLogging(log, false))
+        .build();
+    return common.newBuilder()
+        .addInterceptor(new PerCallTimeouts())
+        .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
+        .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log))
+        .addInterceptor(new BearerAuthInterceptor(settings.credentials().bind(tokenClient)))
+        .addInterceptor(new RateLimiter(settings.rateLimits(), log))
+        .addInterceptor(new AsanaChangeWarnings(log))
+        .addInterceptor(new RequestLogging(log, true))
+        .build();
+  }
+
+  static OkHttpClient newUnauthenticatedClient(HttpSettings settings, Logger log) {
+    return common(settings)
+        .addInterceptor(new PerCallTimeouts())
+        .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
+        .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log))
+        .addInterceptor(new RequestLogging(log, false))
+        .build();
+  }
+
+  private static OkHttpClient.Builder common(HttpSettings settings) {
+    return settings.baseClient().newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.writeTimeout())
+        .callTimeout(settings.callTimeout())
+        .retryOnConnectionFailure(false);
+  }
+}

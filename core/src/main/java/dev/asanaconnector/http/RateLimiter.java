@@ -1,0 +1,106 @@
+package dev.asanaconnector.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+
+/**
+ * Keeps one client within {@link RateLimits}, across all the threads using it. Each attempt:
+ * <ol>
+ *   <li>takes an in-flight permit (reads and writes counted apart), released when the response
+ *       headers have arrived: the body is read after this interceptor returns and is not counted;
+ *   <li>waits while a 429 from Asana has paused the client;
+ *   <li>waits for its slot at the per-minute pace (and the search pace for {@code /tasks/search}).
+ * </ol>
+ * A 429 with {@code Retry-After} pauses every thread until that time has passed, so that one 429 does
+ * not become one per thread.
+ */
+final class RateLimiter implements Interceptor {
+  private final Pacer pacer;
+  private final Pacer searchPacer;
+  private final Semaphore reads;
+  private final Semaphore writes;
+  private final Logger log;
+  private final Object pauseLock = new Object();
+  private long pauseEndNanos;
+  private boolean paused;
+
+  RateLimiter(RateLimits limits, Logger log) {
+    this.pacer = limits.requestsPerMinute() > 0 ? new Pacer(limits.requestsPerMinute()) : null;
+    this.searchPacer = limits.searchRequestsPerMinute() > 0 ? new Pacer(limits.searchRequestsPerMinute()) : null;
+    this.reads = limits.maxReadsInFlight() > 0 ? new Semaphore(limits.maxReadsInFlight(), true) : null;
+    this.writes = limits.maxWritesInFlight() > 0 ? new Semaphore(limits.maxWritesInFlight(), true) : null;
+    this.log = log;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Call call = chain.call();
+    Semaphore inFlight = isRead(request.method()) ? reads : writes;
+    if (inFlight != null) {
+      Waits.acquire(inFlight, call);
+    }
+    try {
+      awaitTurn(request, call);
+      Response response = chain.proceed(request);
+      if (response.code() == 429) {
+        pauseFor(RetryAfter.parse(response.header("Retry-After"), Instant.now()));
+      }
+      return response;
+    } finally {
+      if (inFlight != null) {
+        inFlight.release();
+      }
+    }
+  }
+
+  private void awaitTurn(Request request, Call call) throws IOException {
+    awaitPause(call);
+    if (searchPacer != null && request.url().encodedPath().endsWith("/tasks/search")) {
+      Waits.sleep(searchPacer.reserve(System.nanoTime()), call);
+    }
+    if (pacer != null) {
+      Waits.sleep(pacer.reserve(System.nanoTime()), call);
+    }
+    awaitPause(call); // a 429 may have arrived while this request waited for its slot
+  }
+
+  private void awaitPause(Call call) throws IOException {
+    for (long wait = pauseRemaining(); wait > 0; wait = pauseRemaining()) {
+      Waits.sleep(wait, call);
+    }
+  }
+
+  private long pauseRemaining() {
+    synchronized (pauseLock) {
+      return paused ? Math.max(0, pauseEndNanos - System.nanoTime()) : 0;
+    }
+  }
+
+  private void pauseFor(Duration retryAfter) {
+    if (retryAfter == null || retryAfter.isZero()) {
+      return;
+    }
+    long end = System.nanoTime() + retryAfter.toNanos();
+    synchronized (pauseLock) {
+      if (paused && pauseEndNanos - end >= 0) {
+        return;
+      }
+      paused = true;
+      pauseEndNanos = end;
+    }
+    log.info("Asana's rate limit was reached (HTTP 429); pausing this client's requests for {} ms",
+        retryAfter.toMillis());
+  }
+
+  private static boolean isRead(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+  }
+}
