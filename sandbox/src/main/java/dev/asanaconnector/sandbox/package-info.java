@@ -1,0 +1,26 @@
+/**
+ * An in-process Asana stand-in for tests, demos and benchmarks: {@link dev.asanaconnector.sandbox.AsanaSandbox}.
+ *
+ * <p>Public surface: {@link dev.asanaconnector.sandbox.AsanaSandbox} (lifecycle, URLs, token, counters) and
+ * its builder, {@link dev.asanaconnector.sandbox.SandboxData} (the seeded gids and attachment bytes),
+ * {@link dev.asanaconnector.sandbox.SandboxFaults} (429s, 5xx, cut connections, rate and concurrency
+ * limits, slow responses, offset and download-URL expiry), {@link dev.asanaconnector.sandbox.SandboxOAuth}
+ * (the token endpoint) and {@link dev.asanaconnector.sandbox.SandboxMain} (manual use).
+ *
+ * <p>How it behaves like Asana: bearer auth on /api/1.0 (401 {@code Not Authorized}); every answer is
+ * {@code {"data": ...}} with {@code Content-Type: application/json; charset=UTF-8} and a unique
+ * {@code X-Request-Id}; lists are compact records, gets are full records, {@code opt_fields} selects
+ * fields (dotted sub-fields too); {@code limit} must be 1..100; lists with limit or offset are paged with
+ * {@code next_page {offset, path, uri}} (null on the last page), offsets are opaque, bound to their query
+ * and expire; lists without limit are whole (400 "The result is too large..." beyond 1,000); errors are
+ * {@code {"errors":[{"message", "help"[, "phrase"]}]}}; unknown gids are 404 "Unknown object", unknown
+ * routes 404 "No matching route for request". Search is premium-only (402), never paged, default and max
+ * limit 100. Unknown {@code opt_fields} names are ignored.
+ *
+ * <p>Speed: JSON is written by hand into byte arrays, compact records are cached, big-project pages are
+ * rendered straight from the task index. MockWebServer 4.12 does not set TCP_NODELAY on accepted sockets
+ * and only serves in-memory bodies; the sandbox's own server socket fixes both (see {@code Wire}): every
+ * accepted socket gets TCP_NODELAY, and response bodies are streamed from their generators right after
+ * MockWebServer writes the headers (headers and small bodies leave in one write).
+ */
+package dev.asanaconnector.sandbox;
