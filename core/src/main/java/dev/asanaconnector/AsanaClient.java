@@ -85,7 +85,7 @@ public final class AsanaClient {
     this.httpClient = (OkHttpClient) retrofit.callFactory();
     this.downloadClient = HttpStack.newUnauthenticatedClient(settings);
     this.apis = new GeneratedApis(retrofit);
-    this.dispatcher = new Dispatcher(apis, new Transport(httpClient, moshi), moshi);
+    this.dispatcher = new Dispatcher(apis, new Transport(httpClient, moshi, settings.retryPolicy()), moshi);
 
     tasks = new ListAndGet<>(dispatcher, "tasks", "task_gid", TaskCompact.class, TaskResponse.class);
     projectTasks = new NestedList<>(dispatcher, "project_tasks", "project_gid", TaskCompact.class);

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.asanaconnector.http.CallOptions;
+import dev.asanaconnector.http.RetryPolicy;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +44,63 @@ final class Transport {
 
   private final OkHttpClient client;
   private final JsonAdapter<Envelopes.ErrorEnvelope> errorAdapter;
+  private final RetryPolicy retryPolicy;
 
-  Transport(OkHttpClient client, Moshi moshi) {
+  Transport(OkHttpClient client, Moshi moshi, RetryPolicy retryPolicy) {
     this.client = client;
     this.errorAdapter = moshi.adapter(Envelopes.ErrorEnvelope.class);
+    this.retryPolicy = retryPolicy;
   }
 
   OkHttpClient client() {
     return client;
   }
 
-  /** Sends {@code request} and reads its JSON body with {@code reader}. */
+  /**
+   * Sends {@code request} and reads its JSON body with {@code reader}. A GET whose body is cut off
+   * mid-read is sent again (the HTTP stack's retries end when the headers arrive), within the retry
+   * policy's attempts.
+   */
   <R> R execute(Request request, BodyReader<R> reader) {
+    RetryPolicy policy = CallOptions.of(request).retryPolicy().orElse(retryPolicy);
+    boolean idempotent = request.method().equals("GET") || request.method().equals("HEAD");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return executeOnce(request, reader);
+      } catch (BodyReadException e) {
+        if (!idempotent || attempt >= policy.maxAttempts()) {
+          throw network(request, e.getCause());
+        }
+        pause(policy, attempt, request, e.getCause());
+      }
+    }
+  }
+
+  private static void pause(RetryPolicy policy, int attempt, Request request, IOException cause) {
+    long millis = Math.min(policy.maxDelay().toMillis(), policy.baseDelay().toMillis() << Math.min(attempt - 1, 16));
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(millis + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw network(request, cause);
+    }
+  }
+
+  /** An I/O failure while reading a body whose status line and headers had arrived. */
+  private static final class BodyReadException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BodyReadException(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
+  private <R> R executeOnce(Request request, BodyReader<R> reader) throws BodyReadException {
     try (Response response = send(request)) {
       ResponseBody body = response.body();
       MediaType type = body.contentType();
@@ -77,7 +123,7 @@ final class Transport {
             + e.getMessage(), response.code(), excerpt(head), e);
       }
     } catch (IOException e) {
-      throw network(request, e);
+      throw new BodyReadException(e);
     }
   }
 
