@@ -34,16 +34,35 @@ public final class AttachmentDownload {
   private final Transport transport;
   private final Supplier<AttachmentResponse> refetch;
   private final String range;
+  private final CallOptions fileOptions;
   private AttachmentResponse attachment;
 
   AttachmentDownload(OkHttpClient downloadClient, Transport transport, AttachmentResponse attachment,
-      Supplier<AttachmentResponse> refetch, String range) {
+      Supplier<AttachmentResponse> refetch, String range, CallOptions options) {
     this.downloadClient = downloadClient;
     this.transport = transport;
     this.attachment = attachment;
     this.refetch = refetch;
     this.range = range;
+    this.fileOptions = fileOptions(options);
     requireDownloadable(attachment);
+  }
+
+  /**
+   * The options for requests to the download host: the caller's, if any. A large file may take longer
+   * than the client's whole-call timeout, so that one does not apply (a stall is caught by the read
+   * timeout); a whole-call timeout given for this call does.
+   */
+  private static CallOptions fileOptions(CallOptions options) {
+    CallOptions.Builder file = CallOptions.builder().callTimeout(Duration.ZERO);
+    if (options != null) {
+      options.retryPolicy().ifPresent(file::retryPolicy);
+      options.connectTimeout().ifPresent(file::connectTimeout);
+      options.readTimeout().ifPresent(file::readTimeout);
+      options.writeTimeout().ifPresent(file::writeTimeout);
+      options.callTimeout().ifPresent(file::callTimeout);
+    }
+    return file.build();
   }
 
   /** The attachment record fetched in the first step. */
@@ -115,9 +134,7 @@ public final class AttachmentDownload {
       if (url == null) {
         throw new InvalidResponseException("download_url is not an HTTP URL", 200, "", null);
       }
-      // A large file may take longer than the whole-call timeout; a stall is caught by the read timeout.
-      Request.Builder request = new Request.Builder().url(url).get()
-          .tag(CallOptions.class, CallOptions.builder().callTimeout(Duration.ZERO).build());
+      Request.Builder request = new Request.Builder().url(url).get().tag(CallOptions.class, fileOptions);
       if (partial) {
         request.header("Range", "bytes=" + from + "-" + (end == null ? "" : end));
       }
@@ -194,6 +211,10 @@ public final class AttachmentDownload {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+      if (length == 0) {
+        return 0; // InputStream's contract; not the end of the file (readAllBytes asks for 0 bytes)
+      }
       if (finished) {
         return -1;
       }

@@ -48,11 +48,15 @@ public final class Attachments {
     return download(attachmentGid, Params.none());
   }
 
-  /** As {@link #download(String)}, for a byte range: {@code Params.builder().rangeHeader("bytes=0-99")}. */
+  /**
+   * As {@link #download(String)}, for a byte range: {@code Params.builder().rangeHeader("bytes=0-99")}.
+   * The params' {@link Params#callOptions() call options} apply to both steps.
+   */
   public AttachmentDownload download(String attachmentGid, Params params) {
     ActionArgs args = Dispatcher.validate(download, Params.with(params, "attachment_gid", attachmentGid));
     String gid = args.string("attachment_gid");
-    return new AttachmentDownload(downloadClient, dispatcher.transport(), get(gid), () -> get(gid),
-        args.string("range_header"));
+    Params record = Params.builder().callOptions(params.callOptions()).build();
+    return new AttachmentDownload(downloadClient, dispatcher.transport(), get(gid, record), () -> get(gid, record),
+        args.string("range_header"), params.callOptions());
   }
 }

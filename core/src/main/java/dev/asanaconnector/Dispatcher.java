@@ -23,9 +23,9 @@ final class Dispatcher {
   private static final Map<String, ParamSpec> COMMON = Map.of(
       "opt_fields", ParamSpec.optional("opt_fields", ParamType.FIELD_LIST,
           "Further record fields to return (comma-separated)"),
-      "asana_enable", ParamSpec.optional("asana_enable", ParamType.STRING,
+      "asana_enable", ParamSpec.optional("asana_enable", ParamType.HEADER,
           "Asana-Enable header: API changes to opt in to (comma-separated)"),
-      "asana_disable", ParamSpec.optional("asana_disable", ParamType.STRING,
+      "asana_disable", ParamSpec.optional("asana_disable", ParamType.HEADER,
           "Asana-Disable header: API changes to opt out of (comma-separated)"));
 
   private final GeneratedApis apis;
@@ -163,6 +163,10 @@ final class Dispatcher {
     Object data = body.get("data");
     if (!(data instanceof List)) {
       throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data list", 200, "", null);
+    }
+    if (((List<?>) data).stream().anyMatch(record -> !(record instanceof Map))) {
+      throw new InvalidResponseException("Asana's answer to " + spec.name() + " lists data that are not records",
+          200, Transport.excerpt(String.valueOf(data)), null);
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     Object next = body.get("next_page");

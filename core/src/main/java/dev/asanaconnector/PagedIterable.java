@@ -16,7 +16,8 @@ import java.util.stream.StreamSupport;
  * starts again from the first page.
  *
  * <p>Failures surface from {@code hasNext()}/{@code next()} as the connector's exceptions (an expired
- * offset as {@link OffsetExpiredException}); records already returned stay delivered. A page that points
+ * offset as {@link OffsetExpiredException}); records already returned stay delivered, and calling
+ * {@code hasNext()} again asks for the failed page again. A page that points
  * back to an offset already followed is an {@link InvalidResponseException}, so iteration never loops.
  *
  * @param <T> the record type
@@ -61,11 +62,14 @@ public final class PagedIterable<T> implements Iterable<T> {
           return false;
         }
         String offset = started ? nextOffset : firstOffset;
-        if (offset != null && !followedOffsets.add(offset)) {
+        if (offset != null && followedOffsets.contains(offset)) {
           throw new InvalidResponseException("Asana returned the pagination offset '" + offset
               + "' a second time; stopping instead of looping", 200, "", null);
         }
         Page<T> page = fetchPage.apply(offset);
+        if (offset != null) {
+          followedOffsets.add(offset); // only once fetched: after a failure, hasNext() asks for the page again
+        }
         started = true;
         current = page.data().iterator();
         lastPage = !page.hasNext();

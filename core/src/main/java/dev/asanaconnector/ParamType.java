@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 enum ParamType {
   /** Free text. */
   STRING("string"),
+  /** Text sent as an HTTP header value: no control characters (a line break would start another header). */
+  HEADER("string"),
   /** One Asana gid: digits only, so it can never change a request's path or query. */
   GID("string"),
   /** A gid, or {@code me} for the authenticated user. */
@@ -56,6 +58,13 @@ enum ParamType {
     switch (this) {
       case STRING:
         return text(name, value);
+      case HEADER: {
+        String header = text(name, value);
+        if (header.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+          throw new InvalidParameterException(name, "must not contain line breaks or other control characters");
+        }
+        return header;
+      }
       case GID:
         return gid(name, text(name, value), false);
       case GID_OR_ME:

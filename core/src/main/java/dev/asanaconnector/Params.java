@@ -2,7 +2,6 @@ package dev.asanaconnector;
 
 import dev.asanaconnector.http.CallOptions;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ public final class Params {
   /** Returns {@code params} with the gid parameters an entity's method takes positionally added. */
   static Map<String, Object> with(Params params, String... namesAndValues) {
     Map<String, Object> merged = new LinkedHashMap<>(params.values);
-    List<String> pairs = new ArrayList<>(List.of(namesAndValues));
+    List<String> pairs = java.util.Arrays.asList(namesAndValues); // a null gid is "missing", reported by name
     for (int i = 0; i < pairs.size(); i += 2) {
       Object previous = merged.put(pairs.get(i), pairs.get(i + 1));
       if (previous != null && !previous.equals(pairs.get(i + 1))) {

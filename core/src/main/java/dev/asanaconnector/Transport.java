@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -59,11 +61,13 @@ final class Transport {
   /**
    * Sends {@code request} and reads its JSON body with {@code reader}. A GET whose body is cut off
    * mid-read is sent again (the HTTP stack's retries end when the headers arrive), within the retry
-   * policy's attempts.
+   * policy's attempts and total time (and the call timeout, when shorter).
    */
   <R> R execute(Request request, BodyReader<R> reader) {
     RetryPolicy policy = CallOptions.of(request).retryPolicy().orElse(retryPolicy);
     boolean idempotent = request.method().equals("GET") || request.method().equals("HEAD");
+    long start = System.nanoTime();
+    long budgetMillis = budgetMillis(policy, request);
     for (int attempt = 1; ; attempt++) {
       try {
         return executeOnce(request, reader);
@@ -71,15 +75,31 @@ final class Transport {
         if (!idempotent || attempt >= policy.maxAttempts()) {
           throw network(request, e.getCause());
         }
-        pause(policy, attempt, request, e.getCause());
+        long delay = backoffMillis(policy, attempt);
+        if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + delay > budgetMillis) {
+          throw network(request, e.getCause());
+        }
+        pause(delay, request, e.getCause());
       }
     }
   }
 
-  private static void pause(RetryPolicy policy, int attempt, Request request, IOException cause) {
+  /** The retry policy's total time, cut to the call timeout (this call's, else the client's) when shorter. */
+  private long budgetMillis(RetryPolicy policy, Request request) {
+    long budget = policy.maxTotalTime().toMillis();
+    long callTimeout = CallOptions.of(request).callTimeout().map(Duration::toMillis)
+        .orElse((long) client.callTimeoutMillis());
+    return callTimeout > 0 ? Math.min(budget, callTimeout) : budget;
+  }
+
+  private static long backoffMillis(RetryPolicy policy, int attempt) {
     long millis = Math.min(policy.maxDelay().toMillis(), policy.baseDelay().toMillis() << Math.min(attempt - 1, 16));
+    return policy.jitter() ? ThreadLocalRandom.current().nextLong(millis + 1) : millis;
+  }
+
+  private static void pause(long millis, Request request, IOException cause) {
     try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(millis + 1));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw network(request, cause);
@@ -114,8 +134,8 @@ final class Transport {
       }
       BufferedSource source = Okio.buffer(new LimitedSource(body.source(), MAX_JSON_BYTES));
       source.request(EXCERPT_CHARS);
-      String head = source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
-          .string(StandardCharsets.UTF_8);
+      String head = redact(source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
+          .string(StandardCharsets.UTF_8), response.request());
       try {
         return reader.read(JsonReader.of(source));
       } catch (JsonDataException | JsonEncodingException | EOFException e) {
@@ -164,7 +184,7 @@ final class Transport {
       BufferedSource source = response.body().source();
       source.request(65_536);
       Buffer buffer = source.getBuffer();
-      text = buffer.snapshot((int) Math.min(65_536, buffer.size())).string(StandardCharsets.UTF_8);
+      text = redact(buffer.snapshot((int) Math.min(65_536, buffer.size())).string(StandardCharsets.UTF_8), request);
     } catch (IOException ignored) {
       // The status alone still says what happened; the body was only detail.
     }
@@ -241,13 +261,27 @@ final class Transport {
     String head = "";
     try {
       source.request(EXCERPT_CHARS);
-      head = source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
-          .string(StandardCharsets.UTF_8);
+      head = redact(source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
+          .string(StandardCharsets.UTF_8), response.request());
     } catch (IOException ignored) {
       // An excerpt is a courtesy; the message stands without it.
     }
     return new InvalidResponseException(message + " for " + describe(response.request()), response.code(),
         excerpt(head), cause);
+  }
+
+  /**
+   * Body text with the request's own credential taken out: a proxy or server that echoes the request's
+   * headers must not put the token into an exception message.
+   */
+  static String redact(String text, Request sent) {
+    String authorization = sent.header("Authorization");
+    if (authorization == null) {
+      return text;
+    }
+    String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip()
+        : authorization.strip();
+    return token.isEmpty() ? text : text.replace(token, "<redacted>");
   }
 
   static String excerpt(String text) {

@@ -151,8 +151,14 @@ public final class AsanaCli implements Callable<Integer> {
   }
 
   private static AsanaClient client(String url, String credential) {
+    AsanaClient.Builder builder;
     try {
-      return AsanaClient.builder().baseUrl(url).personalAccessToken(credential).build();
+      builder = AsanaClient.builder().personalAccessToken(credential);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("token", e.getMessage()); // names the problem, never echoes the token
+    }
+    try {
+      return builder.baseUrl(url).build();
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("base-url", e.getMessage());
     }
