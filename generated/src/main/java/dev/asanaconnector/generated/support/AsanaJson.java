@@ -56,7 +56,7 @@ public final class AsanaJson {
     public OffsetDateTime fromJson(JsonReader reader) throws IOException {
       String text = reader.nextString();
       try {
-        return OffsetDateTime.parse(text);
+        return IsoTimes.parseDateTime(text);
       } catch (DateTimeParseException e) {
         throw new JsonDataException("Expected an ISO 8601 date-time but was '" + text + "' at "
             + reader.getPath());
@@ -74,7 +74,7 @@ public final class AsanaJson {
     public LocalDate fromJson(JsonReader reader) throws IOException {
       String text = reader.nextString();
       try {
-        return LocalDate.parse(text);
+        return IsoTimes.parseDate(text);
       } catch (DateTimeParseException e) {
         throw new JsonDataException("Expected an ISO 8601 date but was '" + text + "' at "
             + reader.getPath());
