@@ -10,20 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import dev.asanaconnector.testing.FailingConnects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.mockwebserver.Dispatcher;
@@ -165,7 +160,7 @@ class RetryTest {
   @Test
   void retriesAPostWhenTheConnectionIsRefused() throws Exception {
     server.enqueue(ok());
-    RefusingSocketFactory sockets = new RefusingSocketFactory(1);
+    FailingConnects sockets = FailingConnects.refusing(1);
     OkHttpClient base = new OkHttpClient.Builder().socketFactory(sockets).build();
     OkHttpClient client = HttpStack.newClient(settings().retryPolicy(FAST).baseClient(base).build());
     assertEquals(200, status(client, post(server, "/api/1.0/tasks")));
@@ -255,46 +250,4 @@ class RetryTest {
     };
   }
 
-  /** Refuses the first {@code refusals} connections, as a host with nothing listening would. */
-  private static final class RefusingSocketFactory extends SocketFactory {
-    final AtomicInteger created = new AtomicInteger();
-    private final int refusals;
-
-    RefusingSocketFactory(int refusals) {
-      this.refusals = refusals;
-    }
-
-    @Override
-    public Socket createSocket() {
-      if (created.incrementAndGet() > refusals) {
-        return new Socket();
-      }
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          throw new ConnectException("Connection refused");
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-  }
 }

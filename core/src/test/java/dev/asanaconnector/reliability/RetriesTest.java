@@ -21,20 +21,16 @@ import dev.asanaconnector.sandbox.AsanaSandbox;
 import dev.asanaconnector.sandbox.SandboxData;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import dev.asanaconnector.testing.FailingConnects;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.SocketFactory;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -166,7 +162,7 @@ class RetriesTest {
 
   @Test
   void getsRetryRefusedConnections() {
-    RefusingSockets sockets = new RefusingSockets(2);
+    FailingConnects sockets = FailingConnects.refusing(2);
     AsanaClient.Builder builder = Fixtures.client(sandbox);
     builder.http().baseClient(new OkHttpClient.Builder().socketFactory(sockets).build());
     int before = sandbox.requestCount();
@@ -314,7 +310,7 @@ class RetriesTest {
 
   @Test
   void aWriteIsRetriedAfterA429AndARefusedConnection() throws IOException {
-    RefusingSockets sockets = new RefusingSockets(1);
+    FailingConnects sockets = FailingConnects.refusing(1);
     AsanaClient.Builder builder = Fixtures.client(sandbox);
     builder.http().baseClient(new OkHttpClient.Builder().socketFactory(sockets).build());
     AsanaClient asana = builder.build();
@@ -342,7 +338,7 @@ class RetriesTest {
   @Test
   void aConnectionFailureAfterTheRetriesIsANetworkException() {
     AsanaClient.Builder builder = Fixtures.client(sandbox);
-    builder.http().baseClient(new OkHttpClient.Builder().socketFactory(new RefusingSockets(100)).build())
+    builder.http().baseClient(new OkHttpClient.Builder().socketFactory(FailingConnects.refusing(100)).build())
         .retryPolicy(Fixtures.FAST.toBuilder().maxAttempts(3).build());
     NetworkException e = assertThrows(NetworkException.class, () -> builder.build().projects().get(project));
     assertInstanceOf(ConnectException.class, e.getCause());
@@ -350,46 +346,4 @@ class RetriesTest {
         e.getMessage());
   }
 
-  /** Refuses the first {@code refusals} connections, as a host with nothing listening would. */
-  static final class RefusingSockets extends SocketFactory {
-    final AtomicInteger created = new AtomicInteger();
-    private final int refusals;
-
-    RefusingSockets(int refusals) {
-      this.refusals = refusals;
-    }
-
-    @Override
-    public Socket createSocket() {
-      if (created.incrementAndGet() > refusals) {
-        return new Socket();
-      }
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          throw new ConnectException("Connection refused");
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-  }
 }

@@ -19,14 +19,11 @@ import dev.asanaconnector.http.RetryPolicy;
 import dev.asanaconnector.sandbox.AsanaSandbox;
 import dev.asanaconnector.sandbox.SandboxFaults.Target;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import dev.asanaconnector.testing.FailingConnects;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.SocketFactory;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -136,7 +132,7 @@ class TimeoutsTest {
 
   @Test
   void connectTimeoutsReachTheSocketPerClientAndPerCall() {
-    BlackHole sockets = new BlackHole();
+    FailingConnects sockets = FailingConnects.timingOut();
     AsanaClient.Builder builder = Fixtures.client(sandbox);
     builder.http().baseClient(new OkHttpClient.Builder().socketFactory(sockets).build())
         .connectTimeout(Duration.ofMillis(2500)).retryPolicy(RetryPolicy.none());
@@ -230,39 +226,4 @@ class TimeoutsTest {
     return sandbox.downloadRequestCount() - before;
   }
 
-  /** Sockets whose connect never completes: they record the timeout they were given and time out at once. */
-  static final class BlackHole extends SocketFactory {
-    final List<Integer> timeouts = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Socket createSocket() {
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          timeouts.add(timeout);
-          throw new SocketTimeoutException("connect timed out");
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-  }
 }
