@@ -86,6 +86,7 @@ class OperationsMatchSpecTest {
           + "\n  generated, not in the spec: " + extra);
     }
     assertFalse(inSpec.isEmpty(), "the spec has no operations");
+    System.out.printf("operations: %d/%d generated%n", generated.size(), inSpec.size());
   }
 
   @Test

@@ -11,6 +11,14 @@ import dev.asanaconnector.generated.api.CustomFieldsApi;
 import dev.asanaconnector.generated.api.EventsApi;
 import dev.asanaconnector.generated.api.GoalsApi;
 import dev.asanaconnector.generated.api.PortfoliosApi;
+import dev.asanaconnector.generated.api.MembershipsApi;
+import dev.asanaconnector.generated.model.AddFollowersForProjectRequest;
+import dev.asanaconnector.generated.model.AddFollowersRequest;
+import dev.asanaconnector.generated.model.AddFollowersRequestBody;
+import dev.asanaconnector.generated.model.CreateMembershipRequest;
+import dev.asanaconnector.generated.model.CreateMembershipRequestBody;
+import dev.asanaconnector.generated.model.CreateTimeTrackingEntryRequest;
+import dev.asanaconnector.generated.model.CreateTimeTrackingEntryRequestBody;
 import dev.asanaconnector.generated.api.ProjectsApi;
 import dev.asanaconnector.generated.api.SectionsApi;
 import dev.asanaconnector.generated.api.StoriesApi;
@@ -52,6 +60,7 @@ import dev.asanaconnector.generated.model.ProjectSectionInsertRequest;
 import dev.asanaconnector.generated.model.SectionRequest;
 import dev.asanaconnector.generated.model.StoryBase;
 import dev.asanaconnector.generated.model.TagCreateTagForWorkspaceRequest;
+import dev.asanaconnector.generated.model.TaskAddFollowersRequest;
 import dev.asanaconnector.generated.model.TeamResponse;
 import dev.asanaconnector.generated.model.UserResponse;
 import dev.asanaconnector.generated.model.WebhookRequest;
@@ -432,6 +441,48 @@ class ResourceApisTest {
     assertNull(event.getParent());
     assertEquals("de4774f6915eae04714ca93bb2f5ee81", events.getSync());
     assertTrue(events.getHasMore());
+  }
+
+  // --- bodies whose envelope name collides with a component schema (inlineSchemaNameMappings) ----
+
+  @Test
+  void createMembershipSendsTheMembershipFieldsInsideData() {
+    asana.respond(201, "{\"data\": {\"gid\": \"1900\", \"resource_type\": \"membership\"}}");
+    execute(asana.api(MembershipsApi.class), "createMembership", args("body", new CreateMembershipRequestBody()
+        .data(new CreateMembershipRequest().parent("1400").member("1200").accessLevel("editor"))));
+    RecordedRequest request = asana.request();
+    assertRequest(request, "POST", "/api/1.0/memberships");
+    assertEquals(Map.of("data", Map.of("parent", "1400", "member", "1200", "access_level", "editor")),
+        MockAsana.json(request));
+  }
+
+  @Test
+  void addFollowersToAGoalAndToAProjectSendTheFollowers() {
+    asana.respond("{\"data\": {\"gid\": \"1500\"}}");
+    execute(asana.api(GoalsApi.class), "addFollowers", args("goal_gid", "1500",
+        "body", new AddFollowersRequestBody().data(new TaskAddFollowersRequest().followers(List.of("1200", "me")))));
+    RecordedRequest goal = asana.request();
+    assertRequest(goal, "POST", "/api/1.0/goals/1500/addFollowers");
+    assertEquals(Map.of("data", Map.of("followers", List.of("1200", "me"))), MockAsana.json(goal));
+
+    asana.respond("{\"data\": {\"gid\": \"1400\"}}");
+    execute(asana.api(ProjectsApi.class), "addFollowersForProject", args("project_gid", "1400",
+        "body", new AddFollowersForProjectRequest().data(new AddFollowersRequest().followers("1201"))));
+    RecordedRequest project = asana.request();
+    assertRequest(project, "POST", "/api/1.0/projects/1400/addFollowers");
+    assertEquals(Map.of("data", Map.of("followers", "1201")), MockAsana.json(project));
+  }
+
+  @Test
+  void createTimeTrackingEntrySendsDurationAndDate() {
+    asana.respond(201, "{\"data\": {\"gid\": \"2000\"}}");
+    execute(asana.api(TimeTrackingEntriesApi.class), "createTimeTrackingEntry", args("task_gid", "1204",
+        "body", new CreateTimeTrackingEntryRequestBody().data(new CreateTimeTrackingEntryRequest()
+            .durationMinutes(90).enteredOn(LocalDate.of(2026, 12, 1)))));
+    RecordedRequest request = asana.request();
+    assertRequest(request, "POST", "/api/1.0/tasks/1204/time_tracking_entries");
+    assertEquals(Map.of("data", Map.of("duration_minutes", 90.0, "entered_on", "2026-12-01")),
+        MockAsana.json(request));
   }
 
   private <T> T call(Class<?> api, String operationId, Map<String, Object> args) {

@@ -52,7 +52,6 @@ class SpecExamplesTest {
     Spec spec = Spec.get();
     List<String> problems = new ArrayList<>();
     int checked = 0;
-    Set<String> collisions = Known.requestNameCollisions(spec);
     for (Method method : generatedMethods(spec)) {
       String id = method.getAnnotation(Operation.class).id();
       Optional<Map<String, Object>> schema = requestSchema(spec, id);
@@ -61,7 +60,7 @@ class SpecExamplesTest {
         continue;
       }
       record(problems, id + " request", check(id + " request", body, spec.example(schema.get())),
-          knownRequestProblem(collisions, id, body));
+          Known.SPEC_MISTAKES.get(id));
       checked++;
     }
     System.out.printf("%d operations' example request bodies read and written back%n", checked);
@@ -79,22 +78,6 @@ class SpecExamplesTest {
     } else if (known != null) {
       System.out.println("no longer a problem, update Known: " + what + " (" + known + ")");
     }
-  }
-
-  /** Why the body of {@code operationId} cannot round-trip, when it is a known reason. */
-  private static String knownRequestProblem(Set<String> collisions, String operationId, Type body) {
-    if (Known.SPEC_MISTAKES.containsKey(operationId)) {
-      return Known.SPEC_MISTAKES.get(operationId);
-    }
-    if (body instanceof Class<?> type) {
-      // The victims: bodies whose `data` is a component schema that a colliding wrapper overwrote.
-      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
-        if (field.getName().equals("data") && collisions.contains(field.getType().getSimpleName())) {
-          return Known.REQUEST_NAME_COLLISION;
-        }
-      }
-    }
-    return null;
   }
 
   static List<Method> generatedMethods(Spec spec) throws Exception {
