@@ -6,6 +6,7 @@ import java.util.Optional;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Puts {@code Authorization: Bearer <token>} on each attempt. When Asana answers 401, asks the
@@ -29,6 +30,9 @@ final class BearerAuthInterceptor implements Interceptor {
     if (response.code() != 401 || progress.tokenRenewed || !resendable) {
       return response;
     }
+    // Read the small 401 body now: its connection and in-flight permit are free while the token is
+    // renewed, and it is still there to report if the renewal does not help.
+    response = buffered(response);
     Optional<String> renewed;
     try {
       renewed = tokens.renewAfterUnauthorized(token);
@@ -42,6 +46,16 @@ final class BearerAuthInterceptor implements Interceptor {
     progress.tokenRenewed = true;
     response.close();
     return chain.proceed(withToken(request, renewed.get()));
+  }
+
+  private static Response buffered(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    try (body) {
+      return response.newBuilder().body(ResponseBody.create(body.bytes(), body.contentType())).build();
+    }
   }
 
   private static Request withToken(Request request, String token) {

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 /**
  * Keeps one client within {@link RateLimits}, across all the threads using it. Each attempt:
  * <ol>
- *   <li>takes an in-flight permit (reads and writes counted apart), released when the response
- *       headers have arrived: the body is read after this interceptor returns and is not counted;
+ *   <li>takes an in-flight permit (reads and writes counted apart), released when the response body
+ *       has been read to its end or closed (or when the attempt fails), since Asana counts a request
+ *       as in flight until its response has been sent;
  *   <li>waits while a 429 from Asana has paused the client;
  *   <li>waits for its slot at the per-minute pace (and the search pace for {@code /tasks/search}).
  * </ol>
@@ -47,18 +48,32 @@ final class RateLimiter implements Interceptor {
     if (inFlight != null) {
       Waits.acquire(inFlight, call);
     }
-    try {
-      awaitTurn(request, call);
-      Response response = chain.proceed(request);
-      if (response.code() == 429) {
-        pauseFor(RetryAfter.parse(response.header("Retry-After"), Instant.now()));
-      }
-      return response;
-    } finally {
-      if (inFlight != null) {
-        inFlight.release();
-      }
+    if (inFlight == null) {
+      return proceed(chain, request, call);
     }
+    Response response;
+    try {
+      response = proceed(chain, request, call);
+    } catch (IOException | RuntimeException | Error e) {
+      inFlight.release();
+      throw e;
+    }
+    return response.body() == null ? releaseNow(response, inFlight)
+        : response.newBuilder().body(new ReleasingOnCloseBody(response.body(), inFlight::release)).build();
+  }
+
+  private Response proceed(Chain chain, Request request, Call call) throws IOException {
+    awaitTurn(request, call);
+    Response response = chain.proceed(request);
+    if (response.code() == 429) {
+      pauseFor(RetryAfter.parse(response.header("Retry-After"), Instant.now()));
+    }
+    return response;
+  }
+
+  private static Response releaseNow(Response response, Semaphore inFlight) {
+    inFlight.release();
+    return response;
   }
 
   private void awaitTurn(Request request, Call call) throws IOException {

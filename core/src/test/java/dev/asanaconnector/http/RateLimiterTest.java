@@ -96,6 +96,37 @@ class RateLimiterTest {
   }
 
   @Test
+  void aReadHoldsItsPermitUntilItsBodyIsClosed() throws Exception {
+    server.setDispatcher(new Counting(0));
+    OkHttpClient client = client(RateLimits.unlimited().toBuilder().maxReadsInFlight(1).build());
+    okhttp3.Response first = client.newCall(get(server, "/api/1.0/tasks")).execute();
+    Future<Integer> second = threads.submit(() -> status(client, get(server, "/api/1.0/tasks")));
+    Thread.sleep(300);
+    assertEquals(1, server.getRequestCount(), "the second read went out while the first body was open");
+    assertTrue(!second.isDone());
+    first.close();
+    assertEquals(200, second.get(5, TimeUnit.SECONDS));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void aFailedAttemptGivesItsPermitBack() throws Exception {
+    OkHttpClient client = client(RateLimits.unlimited().toBuilder().maxReadsInFlight(1).build());
+    Request refusedRead = new Request.Builder().url("http://127.0.0.1:1/api/1.0/tasks").build(); // nothing listens
+    for (int i = 0; i < 3; i++) {
+      int attempt = i;
+      Future<Integer> refused = threads.submit(() -> {
+        try {
+          return status(client, refusedRead);
+        } catch (IOException e) {
+          return -1;
+        }
+      });
+      assertEquals(-1, refused.get(5, TimeUnit.SECONDS), "attempt " + attempt);
+    }
+  }
+
+  @Test
   void capsWritesInFlightApartFromReads() throws Exception {
     Counting counting = new Counting(150);
     server.setDispatcher(counting);
