@@ -50,6 +50,7 @@ public final class AsanaClient {
 
   private final Dispatcher dispatcher;
   private final GeneratedApis apis;
+  private final GeneratedCalls calls;
   private final OkHttpClient httpClient;
   private final OkHttpClient downloadClient;
   private final Moshi moshi = AsanaJson.moshi();
@@ -85,7 +86,9 @@ public final class AsanaClient {
     this.httpClient = (OkHttpClient) retrofit.callFactory();
     this.downloadClient = HttpStack.newUnauthenticatedClient(settings);
     this.apis = new GeneratedApis(retrofit);
-    this.dispatcher = new Dispatcher(apis, new Transport(httpClient, moshi, settings.retryPolicy()), moshi);
+    Transport transport = new Transport(httpClient, moshi, settings.retryPolicy());
+    this.dispatcher = new Dispatcher(apis, transport, moshi);
+    this.calls = new GeneratedCalls(transport);
 
     tasks = new ListAndGet<>(dispatcher, "tasks", "task_gid", TaskCompact.class, TaskResponse.class);
     projectTasks = new NestedList<>(dispatcher, "project_tasks", "project_gid", TaskCompact.class);
@@ -161,12 +164,34 @@ public final class AsanaClient {
   }
 
   /**
-   * Any generated Asana API (all 217 operations), over this client's HTTP stack:
-   * {@code asana.api(TasksApi.class).createTask(body, null, null).execute()}. Retrofit's
-   * {@code Response} gives raw access to status and headers (e.g. {@code X-Request-Id}).
+   * Any generated Asana API (all 217 operations), over this client's HTTP stack. Run its calls with
+   * {@link #call} (the body) or {@link #callWithResponse} (status, headers, request id and body), which
+   * turn Asana's errors into the connector's exceptions: {@code asana.call(asana.api(TasksApi.class)
+   * .getTask(gid, null, null)).getData()}. A call's own {@code execute()} works too, Retrofit style:
+   * an error status is then a {@code retrofit2.Response} to inspect, not an exception.
    */
   public <T> T api(Class<T> api) {
     return apis.get(api);
+  }
+
+  /**
+   * Runs a call of a generated API and returns its parsed body. An error status is thrown as the
+   * matching {@link AsanaApiException} (status, Asana's messages, request id, method and path), a body
+   * that is not the expected JSON as {@link InvalidResponseException}, an I/O failure as
+   * {@link NetworkException}.
+   *
+   * @throws InvalidResponseException also when a successful response has no body
+   */
+  public <T> T call(retrofit2.Call<T> call) {
+    ApiResponse<T> response = calls.execute(call);
+    return response.body().orElseThrow(() -> new InvalidResponseException("Asana's answer to "
+        + Transport.describe(call.request()) + " has no body", response.status(), "", call.request().method(),
+        call.request().url().encodedPath(), null));
+  }
+
+  /** {@link #call}, keeping the response's status, headers and Asana request id. */
+  public <T> ApiResponse<T> callWithResponse(retrofit2.Call<T> call) {
+    return calls.execute(call);
   }
 
   /** The configured OkHttp client (authentication, retries, rate limits) for raw requests. */

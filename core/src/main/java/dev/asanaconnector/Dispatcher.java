@@ -28,6 +28,9 @@ final class Dispatcher {
       "asana_disable", ParamSpec.optional("asana_disable", ParamType.HEADER,
           "Asana-Disable header: API changes to opt out of (comma-separated)"));
 
+  /** Computed once per action: every call of an action that asks for its fields sends the same list. */
+  private static final Map<ActionSpec, List<String>> DOCUMENTED_FIELDS = new ConcurrentHashMap<>();
+
   private final GeneratedApis apis;
   private final Transport transport;
   private final Moshi moshi;
@@ -103,27 +106,34 @@ final class Dispatcher {
    * documented record fields are sent with them.
    */
   private static List<String> optFields(ActionSpec spec, List<String> requested) {
-    if (requested == null && !spec.requestsRecordFields) {
-      return null;
+    if (requested == null) {
+      return spec.requestsRecordFields ? DOCUMENTED_FIELDS.computeIfAbsent(spec, Dispatcher::documentedFields) : null;
     }
-    List<String> documented = spec.recordFields.stream().filter(f -> !f.equals("gid")).toList();
-    return ActionArgs.union(documented, requested == null ? List.of() : requested);
+    return ActionArgs.union(DOCUMENTED_FIELDS.computeIfAbsent(spec, Dispatcher::documentedFields), requested);
+  }
+
+  /** The record fields the reference documents for {@code spec} ({@code gid} comes anyway). */
+  private static List<String> documentedFields(ActionSpec spec) {
+    return spec.recordFields.stream().filter(f -> !f.equals("gid")).toList();
   }
 
   /** The HTTP request for validated {@code args}, including what the generated operation does not declare. */
   Request request(ActionSpec spec, ActionArgs args, CallOptions options) {
     Request request = spec.callFactory.create(apis, args).request();
+    String enable = args.string("asana_enable");
+    String disable = args.string("asana_disable");
+    if (args.extraQuery().isEmpty() && enable == null && disable == null && options == null) {
+      return request; // the common case: nothing to add to what the generated operation built
+    }
     Request.Builder builder = request.newBuilder();
     if (!args.extraQuery().isEmpty()) {
       HttpUrl.Builder url = request.url().newBuilder();
       args.extraQuery().forEach((name, value) -> url.removeAllQueryParameters(name).addQueryParameter(name, value));
       builder.url(url.build());
     }
-    String enable = args.string("asana_enable");
     if (enable != null) {
       builder.header("Asana-Enable", enable);
     }
-    String disable = args.string("asana_disable");
     if (disable != null) {
       builder.header("Asana-Disable", disable);
     }

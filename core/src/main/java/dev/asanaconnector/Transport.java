@@ -26,6 +26,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 import okio.ForwardingSource;
 import okio.Okio;
 
@@ -128,19 +129,24 @@ final class Transport {
         throw invalid(response, "Expected JSON from Asana but got " + (type == null ? "no content type" : type),
             body.source(), null);
       }
-      if (body.contentLength() > MAX_JSON_BYTES) {
-        throw new InvalidResponseException("Response of " + body.contentLength() + " bytes exceeds the "
-            + MAX_JSON_BYTES + "-byte limit for JSON", response.code(), "", null);
+      long length = body.contentLength();
+      if (length > MAX_JSON_BYTES) {
+        throw new InvalidResponseException("Response of " + length + " bytes exceeds the " + MAX_JSON_BYTES
+            + "-byte limit for JSON for " + describe(request), response.code(), "", request.method(),
+            request.url().encodedPath(), null);
       }
-      BufferedSource source = Okio.buffer(new LimitedSource(body.source(), MAX_JSON_BYTES));
+      // A declared length within the limit is enforced by OkHttp itself; only a chunked body is counted.
+      BufferedSource source = length >= 0 ? body.source()
+          : Okio.buffer(new LimitedSource(body.source(), MAX_JSON_BYTES));
       source.request(EXCERPT_CHARS);
-      String head = redact(source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()))
-          .string(StandardCharsets.UTF_8), response.request());
+      // The head of the body, kept (not decoded) in case it has to be quoted in an exception.
+      ByteString head = source.getBuffer().snapshot((int) Math.min(EXCERPT_CHARS, source.getBuffer().size()));
       try {
         return reader.read(JsonReader.of(source));
       } catch (JsonDataException | JsonEncodingException | EOFException e) {
         throw new InvalidResponseException("Malformed JSON from Asana for " + describe(request) + ": "
-            + e.getMessage(), response.code(), excerpt(head), e);
+            + e.getMessage(), response.code(), excerpt(redact(head.utf8(), request)), request.method(),
+            request.url().encodedPath(), e);
       }
     } catch (IOException e) {
       throw new BodyReadException(e);
@@ -169,7 +175,7 @@ final class Transport {
 
   static NetworkException network(Request request, IOException e) {
     return new NetworkException(describe(request) + " failed: " + e.getClass().getSimpleName()
-        + (e.getMessage() != null ? ": " + e.getMessage() : ""), e);
+        + (e.getMessage() != null ? ": " + e.getMessage() : ""), request.method(), request.url().encodedPath(), e);
   }
 
   static String describe(Request request) {
@@ -266,8 +272,9 @@ final class Transport {
     } catch (IOException ignored) {
       // An excerpt is a courtesy; the message stands without it.
     }
-    return new InvalidResponseException(message + " for " + describe(response.request()), response.code(),
-        excerpt(head), cause);
+    Request request = response.request();
+    return new InvalidResponseException(message + " for " + describe(request), response.code(), excerpt(head),
+        request.method(), request.url().encodedPath(), cause);
   }
 
   /**

@@ -91,6 +91,8 @@ class ErrorMappingTest {
     server.answer(r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", type).setBody(body));
     InvalidResponseException typed = assertThrows(InvalidResponseException.class, () -> asana.workspaces().get("5"));
     assertEquals(200, typed.status());
+    assertEquals("GET", typed.method().orElseThrow());
+    assertEquals("/api/1.0/workspaces/5", typed.path().orElseThrow());
     InvalidResponseException untyped = assertThrows(InvalidResponseException.class,
         () -> asana.execute("workspaces", "list", java.util.Map.of()));
     assertTrue(untyped.getMessage().contains("HTTP 200"));
@@ -110,6 +112,8 @@ class ErrorMappingTest {
     builder.http().retryPolicy(dev.asanaconnector.http.RetryPolicy.none());
     NetworkException e = assertThrows(NetworkException.class, () -> builder.build().workspaces().get("5"));
     assertTrue(e.getMessage().startsWith("GET /api/1.0/workspaces/5 failed"), e.getMessage());
+    assertEquals("GET", e.method().orElseThrow());
+    assertEquals("/api/1.0/workspaces/5", e.path().orElseThrow());
     assertInstanceOf(java.io.IOException.class, e.getCause());
   }
 }

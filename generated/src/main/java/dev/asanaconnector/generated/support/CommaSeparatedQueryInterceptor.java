@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -43,31 +41,55 @@ public final class CommaSeparatedQueryInterceptor implements Interceptor {
     return chain.proceed(joined == request.url() ? request : request.newBuilder().url(joined).build());
   }
 
-  /** Returns {@code url} with each of {@code names} sent once, its values comma-joined. */
+  /**
+   * Returns {@code url} with each of {@code names} sent once, its values comma-joined at the place of
+   * its first occurrence; other pairs keep their order. One pass over the query, no rebuild when no
+   * name repeats (this runs on every call, so it avoids maps and streams).
+   */
   static HttpUrl join(HttpUrl url, Set<String> names) {
     String query = url.encodedQuery();
-    Map<String, List<String>> grouped = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>(); // per pair: its key if joinable, else null
+    List<String> pairs = new ArrayList<>();
     boolean repeated = false;
-    for (String pair : query.split("&", -1)) {
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? null : pair.substring(eq + 1);
-      if (names.contains(key) && value != null) {
-        List<String> values = grouped.computeIfAbsent(key, k -> new ArrayList<>());
-        repeated |= !values.isEmpty();
-        values.add(value);
-      } else {
-        grouped.computeIfAbsent("\u0000" + grouped.size(), k -> new ArrayList<>()).add(pair);
+    for (int start = 0; start <= query.length(); ) {
+      int end = query.indexOf('&', start);
+      if (end < 0) {
+        end = query.length();
       }
+      String pair = query.substring(start, end);
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? null : pair.substring(0, eq);
+      if (key != null && names.contains(key)) {
+        repeated |= keys.contains(key);
+        keys.add(key);
+      } else {
+        keys.add(null);
+      }
+      pairs.add(pair);
+      start = end + 1;
     }
     if (!repeated) {
       return url;
     }
-    String rebuilt = grouped.entrySet().stream()
-        .map(e -> e.getKey().startsWith("\u0000") ? e.getValue().get(0)
-            : e.getKey() + "=" + String.join(",", e.getValue()))
-        .collect(Collectors.joining("&"));
-    return url.newBuilder().encodedQuery(rebuilt).build();
+    StringBuilder joined = new StringBuilder(query.length());
+    for (int i = 0; i < pairs.size(); i++) {
+      String key = keys.get(i);
+      if (key != null && keys.indexOf(key) < i) {
+        continue; // appended with the first occurrence
+      }
+      if (joined.length() > 0) {
+        joined.append('&');
+      }
+      joined.append(pairs.get(i));
+      if (key != null) {
+        for (int j = i + 1; j < pairs.size(); j++) {
+          if (key.equals(keys.get(j))) {
+            joined.append(',').append(pairs.get(j), key.length() + 1, pairs.get(j).length());
+          }
+        }
+      }
+    }
+    return url.newBuilder().encodedQuery(joined.toString()).build();
   }
 
   private static Set<String> namesOf(Method method) {
