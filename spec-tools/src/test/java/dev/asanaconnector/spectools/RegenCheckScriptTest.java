@@ -67,6 +67,10 @@ class RegenCheckScriptTest {
     if (Scripts.sha256(pinnedSpec).startsWith("e809ce447cf3")) { // the 2026-02-05 pin
       assertTrue(out.stream().anyMatch(l -> l.startsWith("~ getUser  GET /users/{user_gid}: params -workspace")),
           "getUser lacks its workspace parameter in 2025-06-30: " + result.all());
+      // core's users.get passes `workspace` to getUser, so against this version core must be judged broken.
+      assertEquals(1, result.exit(), "exit code against 2025-06-30");
+      assertTrue(summary.group(6).startsWith("BROKEN: ") && summary.group(6).contains("getUser")
+          && summary.group(6).contains("workspace"), "verdict names getUser's workspace: " + result.lastLine());
     }
 
     // The verdict agrees with the exit code, and BROKEN says what broke.
