@@ -1,22 +1,28 @@
 package dev.asanaconnector.cli;
 
+import com.squareup.moshi.JsonAdapter;
 import dev.asanaconnector.AsanaApiException;
 import dev.asanaconnector.AsanaClient;
 import dev.asanaconnector.AsanaException;
 import dev.asanaconnector.AttachmentDownload;
 import dev.asanaconnector.InvalidParameterException;
+import dev.asanaconnector.Params;
+import dev.asanaconnector.TaskSearch;
+import dev.asanaconnector.generated.model.TaskCompact;
+import dev.asanaconnector.http.RateLimits;
+import dev.asanaconnector.generated.support.AsanaJson;
 import dev.asanaconnector.sandbox.AsanaSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +35,14 @@ import picocli.CommandLine.Parameters;
  * scripts/asana [--token T] [--base-url URL] [--sandbox] [--all] [--jsonl] [--output FILE] ENTITY ACTION [--PARAM VALUE ...]
  * </pre>
  *
- * Exit status: 0 on success, 2 on bad usage or input (one line on stderr naming the parameter), 1 on an
- * API or network failure (the HTTP status and Asana's message). Never a stack trace, never the token.
+ * The global options may stand anywhere, before or after ENTITY ACTION. Exit status: 0 on success, 2 on
+ * bad usage or input (one line on stderr naming the option or parameter; an {@code --output} that cannot
+ * be written is bad input), 1 on an API or network failure (the HTTP status and Asana's message). Never a
+ * stack trace, never the token.
  */
 @Command(name = "asana", mixinStandardHelpOptions = false, sortOptions = false,
     description = "Runs an Asana connector action and prints its result as JSON.")
-public final class AsanaCli implements Callable<Integer> {
+public final class AsanaCli {
   static final int OK = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
@@ -54,8 +62,8 @@ public final class AsanaCli implements Callable<Integer> {
   @Option(names = "--jsonl", description = "Stream one record per line")
   boolean jsonl;
 
-  @Option(names = "--output", description = "Write a download to FILE instead of stdout")
-  Path output;
+  @Option(names = "--output", description = "Write the result to FILE instead of stdout")
+  String output;
 
   @Option(names = {"-h", "--help"}, description = "List the entities and actions, or an action's parameters")
   boolean help;
@@ -66,36 +74,42 @@ public final class AsanaCli implements Callable<Integer> {
   private final OutputStream out;
   private final PrintStream err;
   private final Map<String, String> env;
-  private final boolean progress;
+  private final boolean terminal;
 
-  AsanaCli(OutputStream out, PrintStream err, Map<String, String> env, boolean progress) {
+  /** @param terminal whether stderr is a terminal (then {@code --all} and downloads show progress) */
+  AsanaCli(OutputStream out, PrintStream err, Map<String, String> env, boolean terminal) {
     this.out = out;
     this.err = err;
     this.env = env;
-    this.progress = progress;
+    this.terminal = terminal;
   }
 
   public static void main(String[] args) {
-    boolean progress = Boolean.getBoolean("asana.progress");
-    int status = run(args, System.out, System.err, System.getenv(), progress);
+    boolean terminal = Boolean.getBoolean("asana.progress");
+    int status = run(args, System.out, System.err, System.getenv(), terminal);
     System.out.flush();
     System.exit(status);
   }
 
   /** Runs the command; returns the exit status. */
-  static int run(String[] args, OutputStream out, PrintStream err, Map<String, String> env, boolean progress) {
-    AsanaCli cli = new AsanaCli(out, err, env, progress);
+  static int run(String[] args, OutputStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+    AsanaCli cli = new AsanaCli(out, err, env, terminal);
     CommandLine commandLine = new CommandLine(cli);
-    commandLine.setStopAtPositional(true);
+    // Global options are taken wherever they stand; the --PARAM VALUE words picocli does not know are
+    // left, in order, for Invocation. An option's value never comes from an option-like word.
     commandLine.setUnmatchedOptionsArePositionalParams(true);
+    commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
     try {
       commandLine.parseArgs(args);
       return cli.call();
     } catch (CommandLine.ParameterException e) {
-      err.println("asana: " + e.getMessage().lines().findFirst().orElse("bad usage"));
+      err.println("asana: " + oneLine(e.getMessage().lines().findFirst().orElse("bad usage")));
       return USAGE;
     } catch (InvalidParameterException e) {
       err.println("asana: " + oneLine(e.getMessage()));
+      return USAGE;
+    } catch (OutputFile.Unwritable e) {
+      err.println("asana: output: " + oneLine(e.getMessage()));
       return USAGE;
     } catch (AsanaApiException e) {
       err.println("asana: HTTP " + e.status() + ": " + oneLine(String.join("; ", e.messages()))
@@ -104,8 +118,11 @@ public final class AsanaCli implements Callable<Integer> {
     } catch (AsanaException e) {
       err.println("asana: " + oneLine(e.getMessage()));
       return FAILURE;
+    } catch (Output.DownloadFailed e) {
+      err.println("asana: download failed: " + oneLine(String.valueOf(e.getMessage())));
+      return FAILURE;
     } catch (IOException e) {
-      err.println("asana: output failed: " + oneLine(String.valueOf(e.getMessage())));
+      err.println("asana: writing stdout failed: " + oneLine(String.valueOf(e.getMessage())));
       return FAILURE;
     } catch (RuntimeException e) {
       err.println("asana: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())));
@@ -113,22 +130,15 @@ public final class AsanaCli implements Callable<Integer> {
     }
   }
 
-  @Override
-  public Integer call() throws IOException {
+  int call() throws IOException {
     Invocation invocation = Invocation.parse(words);
-    all |= invocation.all;
-    jsonl |= invocation.jsonl;
-    help |= invocation.help;
-    if (invocation.output != null) {
-      output = invocation.output;
-    }
     if (help) {
       String text = Help.text(invocation.entity, invocation.action);
       if (invocation.entity != null && !Help.known(invocation.entity, invocation.action)) {
         err.print(text);
         return USAGE;
       }
-      out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(text.getBytes(StandardCharsets.UTF_8));
       out.flush();
       return OK;
     }
@@ -136,10 +146,15 @@ public final class AsanaCli implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "ENTITY and ACTION are required (scripts/asana --help lists them)");
     }
+    OutputFile target = output == null ? null : OutputFile.check(output);
     if (sandbox) {
       try (AsanaSandbox server = AsanaSandbox.builder().build()) {
         server.start();
-        return execute(client(server.baseUrl().toString(), server.token()), invocation);
+        // Asana allows 60 searches a minute, and the client keeps to that; the embedded sandbox has no such
+        // limit, so search --all is not paced there.
+        AsanaClient.Builder builder = builder(server.baseUrl().toString(), server.token());
+        builder.http().rateLimits(RateLimits.builder().searchRequestsPerMinute(0).build());
+        return execute(build(builder), invocation, target);
       }
     }
     String credential = token != null ? token : env.get("ASANA_TOKEN");
@@ -147,57 +162,154 @@ public final class AsanaCli implements Callable<Integer> {
       throw new InvalidParameterException("token", "no Asana token: pass --token or set ASANA_TOKEN "
           + "(or use --sandbox)");
     }
-    return execute(client(baseUrl != null ? baseUrl : AsanaClient.DEFAULT_BASE_URL, credential), invocation);
+    return execute(build(builder(baseUrl != null ? baseUrl : AsanaClient.DEFAULT_BASE_URL, credential)),
+        invocation, target);
   }
 
-  private static AsanaClient client(String url, String credential) {
-    AsanaClient.Builder builder;
+  private static AsanaClient.Builder builder(String url, String credential) {
     try {
-      builder = AsanaClient.builder().personalAccessToken(credential);
+      return AsanaClient.builder().personalAccessToken(credential).baseUrl(url);
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("token", e.getMessage()); // names the problem, never echoes the token
     }
+  }
+
+  private static AsanaClient build(AsanaClient.Builder builder) {
     try {
-      return builder.baseUrl(url).build();
+      return builder.build();
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("base-url", e.getMessage());
     }
   }
 
-  private int execute(AsanaClient asana, Invocation invocation) throws IOException {
-    Output printer = new Output(out, err, progress);
-    Object result = asana.execute(invocation.entity, invocation.action, invocation.params);
-    if (result instanceof AttachmentDownload download) {
-      try (InputStream in = download.openStream()) {
-        if (output != null) {
-          Path temp = Files.createTempFile(output.toAbsolutePath().getParent(), ".asana-", ".part");
-          try (OutputStream file = Files.newOutputStream(temp)) {
-            printer.copy(in, file);
-          } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-          }
-          Files.move(temp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          printer.copy(in, out);
-        }
-      }
-      return OK;
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> document = (Map<String, Object>) result;
-    if (invocation.action.equals("list")) {
-      printer.list(document, all, jsonl, offset -> {
-        Map<String, Object> next = new LinkedHashMap<>(invocation.params);
-        next.put("offset", offset);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> page = (Map<String, Object>) asana.execute(invocation.entity, invocation.action, next);
-        return page;
-      });
+  private int execute(AsanaClient asana, Invocation invocation, OutputFile target) throws IOException {
+    boolean searchAll = all && invocation.entity.equals("workspace_task_search") && invocation.action.equals("list");
+    Output.Records records = null;
+    Object result = null;
+    if (searchAll) {
+      records = searchRecords(asana, invocation.params);
     } else {
-      printer.record(document, jsonl);
+      result = asana.execute(invocation.entity, invocation.action, invocation.params);
+      if (invocation.action.equals("list")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) result;
+        records = new PagedRecords(first, all, offset -> {
+          Map<String, Object> next = new LinkedHashMap<>(invocation.params);
+          next.put("offset", offset);
+          @SuppressWarnings("unchecked")
+          Map<String, Object> page = (Map<String, Object>) asana.execute(invocation.entity, invocation.action, next);
+          return page;
+        });
+      }
+    }
+    boolean download = result instanceof AttachmentDownload;
+    boolean showProgress = terminal && (all || download);
+    if (target == null) {
+      write(new Output(out, err, showProgress), records, result);
+    } else {
+      Output.Records pages = records;
+      Object single = result;
+      target.write(file -> write(new Output(file, err, showProgress), pages, single));
     }
     return OK;
+  }
+
+  private void write(Output printer, Output.Records records, Object result) throws IOException {
+    if (records != null) {
+      printer.list(records, jsonl);
+    } else if (result instanceof AttachmentDownload download) {
+      try (InputStream in = download.openStream()) {
+        printer.copy(in);
+      }
+    } else {
+      printer.record((Map<?, ?>) result, jsonl);
+    }
+  }
+
+  /**
+   * {@code workspace_task_search list --all}: Asana's search returns at most 100 results and no offsets, so
+   * this pages with core's search iterator (sorted by created_at, continuing from the last one's). That
+   * iterator yields compact task records and sets the sort itself, so a different sort or extra
+   * {@code opt_fields} are refused rather than silently dropped.
+   */
+  private static Output.Records searchRecords(AsanaClient asana, Map<String, Object> given) {
+    Map<String, Object> params = new LinkedHashMap<>(given);
+    Object workspace = params.remove("workspace_gid");
+    Object sortBy = params.remove("sort_by");
+    if (sortBy != null && !sortBy.equals("created_at")) {
+      throw new InvalidParameterException("sort_by", "must be created_at (or left out) with --all: search pages "
+          + "by created_at, ascending; was '" + sortBy + "'");
+    }
+    Object ascending = params.remove("sort_ascending");
+    if (ascending != null && !ascending.toString().equalsIgnoreCase("true")) {
+      throw new InvalidParameterException("sort_ascending", "must be true (or left out) with --all: search pages "
+          + "by created_at, ascending; was '" + ascending + "'");
+    }
+    if (params.containsKey("opt_fields")) {
+      throw new InvalidParameterException("opt_fields", "is not available with --all on workspace_task_search: "
+          + "its pages are compact task records (gid, resource_type, name, resource_subtype, created_by); "
+          + "leave out --all for one page of up to 100 with opt_fields");
+    }
+    Iterator<TaskCompact> tasks = asana.workspaceTaskSearch()
+        .iterate(workspace == null ? null : workspace.toString(), TaskSearch.builder().build(),
+            Params.builder().putAll(params).build())
+        .iterator();
+    JsonAdapter<TaskCompact> adapter = AsanaJson.moshi().adapter(TaskCompact.class);
+    return new Output.Records() {
+      @Override
+      public boolean hasNext() {
+        return tasks.hasNext();
+      }
+
+      @Override
+      public Object next() {
+        return adapter.toJsonValue(tasks.next());
+      }
+
+      @Override
+      public Object nextPage() {
+        return null; // search has no offsets to resume from
+      }
+    };
+  }
+
+  /** An offset-paged list: the first page, then with {@code all} each {@code next_page} in turn. */
+  static final class PagedRecords implements Output.Records {
+    private final boolean all;
+    private final Function<String, Map<String, Object>> fetch;
+    private Map<String, Object> page;
+    private Iterator<?> records;
+
+    PagedRecords(Map<String, Object> first, boolean all, Function<String, Map<String, Object>> fetch) {
+      this.all = all;
+      this.fetch = fetch;
+      this.page = first;
+      this.records = ((List<?>) first.get("data")).iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!records.hasNext()) {
+        Map<?, ?> next = (Map<?, ?>) nextPage();
+        if (!all || next == null) {
+          return false;
+        }
+        Map<String, Object> fetched = fetch.apply(String.valueOf(next.get("offset")));
+        page = fetched; // only once it arrived: after a failure nextPage() is still where to resume
+        records = ((List<?>) fetched.get("data")).iterator();
+      }
+      return true;
+    }
+
+    @Override
+    public Object next() {
+      return records.next();
+    }
+
+    @Override
+    public Object nextPage() {
+      return ((Map<?, ?>) page.get("meta")).get("next_page");
+    }
   }
 
   static String oneLine(String text) {

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /** Help text, from the same action descriptions that {@code execute} validates against. */
 final class Help {
   private static final String USAGE = "usage: scripts/asana [--token T] [--base-url URL] [--sandbox] [--all] "
-      + "[--jsonl] [--output FILE] ENTITY ACTION [--PARAM VALUE ...]\n";
+      + "[--jsonl] [--output FILE] ENTITY ACTION [--PARAM VALUE ...]\n"
+      + "The options may also follow ENTITY ACTION; write --PARAM=VALUE for a value that starts with --.\n";
 
   private Help() {
   }

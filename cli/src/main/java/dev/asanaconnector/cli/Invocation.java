@@ -1,45 +1,34 @@
 package dev.asanaconnector.cli;
 
 import dev.asanaconnector.InvalidParameterException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The words after the global options: ENTITY ACTION and {@code --PARAM VALUE} pairs under the
- * reference's parameter names. The global flags are recognised here too, so they may also follow
- * ENTITY ACTION.
+ * The words picocli leaves once it has taken the global options (wherever they stand): ENTITY ACTION,
+ * then {@code --PARAM VALUE} (or {@code --PARAM=VALUE}) pairs under the reference's parameter names.
+ *
+ * <p>A value is never taken from a word that starts with {@code --}: {@code --project --limit 5} is a
+ * missing value for {@code project}, not the project {@code --limit}. A value that really starts with
+ * {@code --} is written {@code --text=--foo}. An option-like word before ENTITY ACTION is not one of the
+ * global options (picocli has taken those), so it is refused by name.
  */
 final class Invocation {
+  static final String GLOBAL_OPTIONS = "--token, --base-url, --sandbox, --all, --jsonl, --output, --help";
+
   String entity;
   String action;
   final Map<String, Object> params = new LinkedHashMap<>();
-  boolean all;
-  boolean jsonl;
-  boolean help;
-  Path output;
 
   static Invocation parse(List<String> words) {
     Invocation invocation = new Invocation();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      switch (word) {
-        case "--all":
-          invocation.all = true;
-          continue;
-        case "--jsonl":
-          invocation.jsonl = true;
-          continue;
-        case "-h":
-        case "--help":
-          invocation.help = true;
-          continue;
-        case "--output":
-          invocation.output = Path.of(value(words, i++, "output"));
-          continue;
-        default:
-          break;
+      boolean optionLike = word.startsWith("-") && word.length() > 1;
+      if (optionLike && invocation.action == null) {
+        throw new InvalidParameterException(name(word), "unknown option; the global options are "
+            + GLOBAL_OPTIONS + ", and an action's --PARAM VALUE pairs follow ENTITY ACTION");
       }
       if (word.startsWith("--")) {
         String name = word.substring(2);
@@ -57,6 +46,8 @@ final class Invocation {
         if (invocation.params.put(name, value) != null) {
           throw new InvalidParameterException(name, "given more than once");
         }
+      } else if (optionLike) {
+        throw new InvalidParameterException(word, "unexpected word; parameters are written --PARAM VALUE");
       } else if (invocation.entity == null) {
         invocation.entity = word;
       } else if (invocation.action == null) {
@@ -68,10 +59,20 @@ final class Invocation {
     return invocation;
   }
 
+  private static String name(String word) {
+    int eq = word.indexOf('=');
+    return eq > 0 ? word.substring(0, eq) : word;
+  }
+
   private static String value(List<String> words, int index, String name) {
     if (index + 1 >= words.size()) {
       throw new InvalidParameterException(name, "needs a value: --" + name + " VALUE");
     }
-    return words.get(index + 1);
+    String value = words.get(index + 1);
+    if (value.startsWith("--")) {
+      throw new InvalidParameterException(name, "needs a value but is followed by the option '" + name(value)
+          + "'; write --" + name + "=VALUE for a value that starts with --");
+    }
+    return value;
   }
 }

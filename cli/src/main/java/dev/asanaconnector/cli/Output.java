@@ -7,69 +7,110 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import okio.Buffer;
 
-/** Writes results to stdout (JSON documents, JSON lines or bytes) and progress to stderr. */
+/**
+ * Writes results (JSON documents, JSON lines or bytes) to stdout or the {@code --output} file, and the
+ * progress line to stderr.
+ *
+ * <p>Memory stays flat: a list is written record by record as its pages arrive. When a page after the
+ * first fails, what has been written is still valid: a document is closed with the records so far and
+ * {@code "meta": {"next_page": <the page that failed, or null>, "incomplete": true}}; JSON lines are
+ * whole lines only. The caller then reports the failure on stderr and exits 1.
+ */
 final class Output {
   private static final JsonAdapter<Object> JSON = AsanaJson.moshi().adapter(Object.class).serializeNulls();
+  private static final long REPORT_EVERY_NANOS = 200_000_000L;
+
+  /** Reading a download's bytes failed (a network failure, exit 1), as opposed to writing them. */
+  static final class DownloadFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DownloadFailed(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** The records of a list, fetched lazily page by page; {@code hasNext} may throw the API's failure. */
+  interface Records {
+    boolean hasNext();
+
+    Object next();
+
+    /** {@code meta.next_page} as it stands: null at the end, else where the list goes on. */
+    Object nextPage();
+  }
 
   private final OutputStream out;
   private final PrintStream err;
   private final boolean progress;
   private final long started = System.nanoTime();
+  private long lastReport;
 
+  /** @param progress whether to print a progress line (stderr is a terminal and the action asks for one) */
   Output(OutputStream out, PrintStream err, boolean progress) {
     this.out = out;
     this.err = err;
     this.progress = progress;
   }
 
-  /** A list page, or with {@code all} every page, as one document or as JSON lines. */
-  void list(Map<String, Object> firstPage, boolean all, boolean jsonl, Function<String, Map<String, Object>> fetch)
-      throws IOException {
+  /** A list as one document ({@code {"data": [...], "meta": {"next_page": ...}}}) or as JSON lines. */
+  void list(Records records, boolean jsonl) throws IOException {
     Buffer buffer = new Buffer();
     JsonWriter writer = JsonWriter.of(buffer);
     writer.setSerializeNulls(true);
-    if (!jsonl) {
-      writer.setIndent("  ");
-      writer.beginObject().name("data").beginArray();
-    }
-    Map<String, Object> page = firstPage;
-    long records = 0;
-    while (true) {
-      for (Object record : (List<?>) page.get("data")) {
+    writer.setIndent("  ");
+    boolean opened = false;
+    long count = 0;
+    try {
+      while (records.hasNext()) {
+        Object record = records.next();
         if (jsonl) {
           line(record);
         } else {
+          if (!opened) {
+            writer.beginObject().name("data").beginArray();
+            opened = true;
+          }
           JSON.toJson(writer, record);
           flush(buffer);
         }
-        records++;
+        count++;
+        report(count, "records");
       }
-      Map<?, ?> nextPage = (Map<?, ?>) ((Map<?, ?>) page.get("meta")).get("next_page");
-      if (!all || nextPage == null) {
-        if (!jsonl) {
-          writer.endArray().name("meta").beginObject().name("next_page");
-          JSON.toJson(writer, nextPage);
-          writer.endObject().endObject();
-          writer.flush();
-          buffer.writeUtf8("\n");
-          flush(buffer);
-        }
-        break;
+    } catch (RuntimeException failure) {
+      if (opened) {
+        close(writer, buffer, records.nextPage(), true);
       }
-      report(records + " records");
-      page = fetch.apply(String.valueOf(nextPage.get("offset")));
+      endProgress(count, "records");
+      throw failure;
     }
-    endProgress(records + " records");
+    if (!jsonl) {
+      if (!opened) {
+        writer.beginObject().name("data").beginArray();
+      }
+      close(writer, buffer, records.nextPage(), false);
+    }
+    out.flush();
+    endProgress(count, "records");
+  }
+
+  private void close(JsonWriter writer, Buffer buffer, Object nextPage, boolean incomplete) throws IOException {
+    writer.endArray().name("meta").beginObject().name("next_page");
+    JSON.toJson(writer, nextPage);
+    if (incomplete) {
+      writer.name("incomplete").value(true);
+    }
+    writer.endObject().endObject();
+    writer.flush();
+    buffer.writeUtf8("\n");
+    flush(buffer);
     out.flush();
   }
 
   /** A single record: {@code {"data": {...}}}, or the bare record as one JSON line. */
-  void record(Map<String, Object> record, boolean jsonl) throws IOException {
+  void record(Map<?, ?> record, boolean jsonl) throws IOException {
     if (jsonl) {
       line(record);
     } else {
@@ -87,21 +128,28 @@ final class Output {
   }
 
   /** Copies download bytes, reporting progress. */
-  void copy(InputStream in, OutputStream target) throws IOException {
+  void copy(InputStream in) throws IOException {
     byte[] chunk = new byte[64 * 1024];
     long total = 0;
-    long lastReport = 0;
     int read;
-    while ((read = in.read(chunk)) >= 0) {
-      target.write(chunk, 0, read);
-      total += read;
-      if (total - lastReport >= 8 * 1024 * 1024) {
-        report(mib(total) + " downloaded");
-        lastReport = total;
+    try {
+      while ((read = read(in, chunk)) >= 0) {
+        out.write(chunk, 0, read);
+        total += read;
+        report(total, "bytes");
       }
+      out.flush();
+    } finally {
+      endProgress(total, "bytes");
     }
-    target.flush();
-    endProgress(mib(total) + " downloaded");
+  }
+
+  private static int read(InputStream in, byte[] chunk) throws DownloadFailed {
+    try {
+      return in.read(chunk);
+    } catch (IOException e) {
+      throw new DownloadFailed(e);
+    }
   }
 
   private void line(Object record) throws IOException {
@@ -118,22 +166,28 @@ final class Output {
     }
   }
 
-  private void report(String done) {
-    if (progress) {
-      double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-      err.print("\r" + done + " in " + String.format("%.1f s", seconds) + "   ");
-      err.flush();
+  private void report(long done, String unit) {
+    long now = System.nanoTime();
+    if (progress && now - lastReport >= REPORT_EVERY_NANOS) {
+      lastReport = now;
+      print(done, unit, now);
     }
   }
 
-  private void endProgress(String done) {
+  private void print(long done, String unit, long now) {
+    double seconds = Math.max(1e-3, (now - started) / 1e9);
+    String text = unit.equals("bytes")
+        ? String.format("%.1f MiB, %.1f MiB/s", done / 1048576.0, done / 1048576.0 / seconds)
+        : String.format("%,d records, %,.0f records/s", done, done / seconds);
+    err.print("\rasana: " + text + ", " + String.format("%.1f s", seconds) + "   ");
+    err.flush();
+  }
+
+  /** The final progress figures, ending the line so that whatever follows on stderr starts afresh. */
+  private void endProgress(long done, String unit) {
     if (progress) {
-      report(done);
+      print(done, unit, System.nanoTime());
       err.println();
     }
-  }
-
-  private static String mib(long bytes) {
-    return String.format("%.1f MiB", bytes / 1048576.0);
   }
 }
