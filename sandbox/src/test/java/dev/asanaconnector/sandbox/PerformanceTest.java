@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asanaconnector.sandbox.Http.Resp;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import okhttp3.ConnectionPool;
@@ -36,29 +39,47 @@ class PerformanceTest {
 
   /**
    * Without TCP_NODELAY on the server's sockets every response would stall ~40 ms on the client's
-   * delayed ACK: 100 sequential requests would take 4 s. Here they take a few tens of milliseconds.
+   * delayed ACK (100 sequential requests: 4 s instead of a few tens of milliseconds). Speed targets live
+   * in the benchmarks (scripts/bench, scenario 1's "wire only" calibration row measures the sandbox and
+   * loopback per page), not in timed tests; this test checks the causes instead: every socket the
+   * sandbox's socket factory accepts has TCP_NODELAY, and 100 pages reuse one keep-alive connection. It
+   * prints the time it measured, asserting nothing about it.
    */
   @Test
-  void hundredSequentialPagesOverOneKeepAliveConnectionAreFast() throws IOException {
+  void acceptedSocketsHaveTcpNoDelay() throws IOException {
+    InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+    try (ServerSocket server = new Wire.Factory(loopback).createServerSocket(0);
+        Socket client = new Socket(loopback, server.getLocalPort());
+        Socket accepted = server.accept()) {
+      assertFalse(client.getTcpNoDelay(), "the JDK default, so the check below could fail");
+      assertTrue(accepted.getTcpNoDelay(), "TCP_NODELAY on the accepted socket");
+      assertEquals(loopback, accepted.getLocalAddress(), "the fixed local address, no lookups");
+    }
+  }
+
+  @Test
+  void hundredSequentialPagesReuseOneKeepAliveConnection() throws IOException {
     OkHttpClient client = new OkHttpClient.Builder().connectionPool(new ConnectionPool()).build();
     Request request = new Request.Builder()
         .url(sandbox.baseUrl() + "tasks?project=" + data.projectGids().get(0) + "&limit=100")
         .header("Authorization", "Bearer " + sandbox.token())
         .build();
+    int before = sandbox.requestCount();
     long best = Long.MAX_VALUE;
     for (int round = 0; round < 5; round++) {
       long start = System.nanoTime();
       for (int i = 0; i < 100; i++) {
         try (Response r = client.newCall(request).execute()) {
           assertEquals(200, r.code());
-          r.body().bytes();
+          assertEquals(r.body().contentLength(), r.body().bytes().length, "the whole declared body");
         }
       }
       best = Math.min(best, System.nanoTime() - start);
     }
-    System.out.printf("sandbox: 100 sequential 100-task pages in %.1f ms (best of 5 rounds)%n", best / 1e6);
+    System.out.printf("sandbox: 100 sequential 100-task pages in %.1f ms (best of 5 rounds; measured, not asserted)%n",
+        best / 1e6);
+    assertEquals(500, sandbox.requestCount() - before, "every call reached the sandbox");
     assertEquals(1, client.connectionPool().connectionCount(), "one keep-alive connection");
-    assertTrue(best < 2_000_000_000L, "100 pages took " + best / 1_000_000 + " ms");
   }
 
   @Test
