@@ -40,6 +40,7 @@ public final class OAuth2Credentials {
     this.tokenListener = builder.tokenListener;
   }
 
+  /** A builder; client id, client secret and refresh token are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -96,16 +97,19 @@ public final class OAuth2Credentials {
     private Builder() {
     }
 
+    /** The app's client id. */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
+    /** The app's client secret (never logged or shown by {@code toString}). */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = clientSecret;
       return this;
     }
 
+    /** The refresh token from the OAuth grant (never logged or shown by {@code toString}). */
     public Builder refreshToken(String refreshToken) {
       this.refreshToken = refreshToken;
       return this;

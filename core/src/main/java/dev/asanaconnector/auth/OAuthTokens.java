@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public record OAuthTokens(String accessToken, Instant expiresAt, String refreshToken) {
 
+  /** Checks that both tokens are present. */
   public OAuthTokens {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(refreshToken, "refreshToken");

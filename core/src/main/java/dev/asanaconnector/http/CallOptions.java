@@ -39,6 +39,7 @@ public final class CallOptions {
     this.callTimeout = builder.callTimeout;
   }
 
+  /** A builder in which nothing is set: every setting is the client's. */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,22 +62,27 @@ public final class CallOptions {
     return request.newBuilder().tag(CallOptions.class, this).build();
   }
 
+  /** The retry policy for this call, when it differs from the client's. */
   public Optional<RetryPolicy> retryPolicy() {
     return Optional.ofNullable(retryPolicy);
   }
 
+  /** The connect timeout for this call, when it differs from the client's. */
   public Optional<Duration> connectTimeout() {
     return Optional.ofNullable(connectTimeout);
   }
 
+  /** The read timeout for this call, when it differs from the client's. */
   public Optional<Duration> readTimeout() {
     return Optional.ofNullable(readTimeout);
   }
 
+  /** The write timeout for this call, when it differs from the client's. */
   public Optional<Duration> writeTimeout() {
     return Optional.ofNullable(writeTimeout);
   }
 
+  /** The whole-call timeout for this call, when it differs from the client's. */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
   }
@@ -98,21 +104,25 @@ public final class CallOptions {
     private Builder() {
     }
 
+    /** Retries for this call only. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
       return this;
     }
 
+    /** Connect timeout for this call only; zero for none. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Durations.requireNonNegative(timeout, "connectTimeout");
       return this;
     }
 
+    /** Read timeout for this call only; zero for none. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Durations.requireNonNegative(timeout, "readTimeout");
       return this;
     }
 
+    /** Write timeout for this call only; zero for none. */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = Durations.requireNonNegative(timeout, "writeTimeout");
       return this;
@@ -124,6 +134,7 @@ public final class CallOptions {
       return this;
     }
 
+    /** The options, immutable. */
     public CallOptions build() {
       return new CallOptions(this);
     }

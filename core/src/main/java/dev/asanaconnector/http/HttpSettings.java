@@ -45,6 +45,9 @@ public final class HttpSettings {
     this.rateLimits = builder.rateLimits;
   }
 
+  /**
+   * A builder with the defaults: 10 s connect, 30 s read and write, 3 min call timeouts, the default retry policy and rate limits.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,26 +66,32 @@ public final class HttpSettings {
     return PRODUCT + " (Java " + System.getProperty("java.version") + ")";
   }
 
+  /** How each request is authenticated. */
   public Credentials credentials() {
     return credentials;
   }
 
+  /** The User-Agent header sent with every request. */
   public String userAgent() {
     return userAgent;
   }
 
+  /** Time allowed to open a connection; zero means none. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** Time allowed between two reads of a response; zero means none. */
   public Duration readTimeout() {
     return readTimeout;
   }
 
+  /** Time allowed between two writes of a request; zero means none. */
   public Duration writeTimeout() {
     return writeTimeout;
   }
 
+  /** Time allowed for a whole call, retries included; zero means none. */
   public Duration callTimeout() {
     return callTimeout;
   }
@@ -95,10 +104,12 @@ public final class HttpSettings {
     return baseClient;
   }
 
+  /** When and how failed attempts are retried. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
+  /** The client-side limits shared by every thread using the client. */
   public RateLimits rateLimits() {
     return rateLimits;
   }
@@ -131,6 +142,7 @@ public final class HttpSettings {
     private Builder() {
     }
 
+    /** How each request is authenticated (required). */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
@@ -153,16 +165,19 @@ public final class HttpSettings {
       return this;
     }
 
+    /** Time allowed to open a connection; zero for none. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Durations.requireNonNegative(timeout, "connectTimeout");
       return this;
     }
 
+    /** Time allowed between two reads of a response; zero for none. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Durations.requireNonNegative(timeout, "readTimeout");
       return this;
     }
 
+    /** Time allowed between two writes of a request; zero for none. */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = Durations.requireNonNegative(timeout, "writeTimeout");
       return this;
@@ -183,11 +198,13 @@ public final class HttpSettings {
       return this;
     }
 
+    /** When and how failed attempts are retried; {@link RetryPolicy#none()} turns retries off. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
+    /** Client-side rate limits; {@link RateLimits#unlimited()} turns them off. */
     public Builder rateLimits(RateLimits rateLimits) {
       this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
       return this;

@@ -35,10 +35,12 @@ public final class RateLimits {
     return UNLIMITED;
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder starting from these limits. */
   public Builder toBuilder() {
     return new Builder().requestsPerMinute(requestsPerMinute).maxReadsInFlight(maxReadsInFlight)
         .maxWritesInFlight(maxWritesInFlight).searchRequestsPerMinute(searchRequestsPerMinute);
@@ -80,26 +82,31 @@ public final class RateLimits {
     private Builder() {
     }
 
+    /** Requests of any kind per minute (150 for a free plan); 0 for no limit. */
     public Builder requestsPerMinute(int requestsPerMinute) {
       this.requestsPerMinute = requireLimit(requestsPerMinute, "requestsPerMinute");
       return this;
     }
 
+    /** GET, HEAD and OPTIONS requests awaiting their response at once; 0 for no limit. */
     public Builder maxReadsInFlight(int maxReadsInFlight) {
       this.maxReadsInFlight = requireLimit(maxReadsInFlight, "maxReadsInFlight");
       return this;
     }
 
+    /** Other requests awaiting their response at once; 0 for no limit. */
     public Builder maxWritesInFlight(int maxWritesInFlight) {
       this.maxWritesInFlight = requireLimit(maxWritesInFlight, "maxWritesInFlight");
       return this;
     }
 
+    /** Task searches per minute, on top of the general limit; 0 for no limit. */
     public Builder searchRequestsPerMinute(int searchRequestsPerMinute) {
       this.searchRequestsPerMinute = requireLimit(searchRequestsPerMinute, "searchRequestsPerMinute");
       return this;
     }
 
+    /** The limits, immutable. */
     public RateLimits build() {
       return new RateLimits(this);
     }

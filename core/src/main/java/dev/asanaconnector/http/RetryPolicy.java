@@ -52,14 +52,17 @@ public final class RetryPolicy {
   }
 
   /** One attempt: every response and failure goes straight to the caller. */
+  /** One attempt per call: nothing is retried. */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder starting from this policy. */
   public Builder toBuilder() {
     return new Builder().maxAttempts(maxAttempts).maxTotalTime(maxTotalTime).baseDelay(baseDelay)
         .maxDelay(maxDelay).jitter(jitter);
@@ -75,10 +78,12 @@ public final class RetryPolicy {
     return maxTotalTime;
   }
 
+  /** The backoff before the second attempt; each later one doubles it, up to {@link #maxDelay()}. */
   public Duration baseDelay() {
     return baseDelay;
   }
 
+  /** The longest backoff between two attempts (a 429's {@code Retry-After} is waited in full). */
   public Duration maxDelay() {
     return maxDelay;
   }
@@ -123,21 +128,25 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** No retry wait ends later than this after the first attempt began. */
     public Builder maxTotalTime(Duration maxTotalTime) {
       this.maxTotalTime = Durations.requireNonNegative(maxTotalTime, "maxTotalTime");
       return this;
     }
 
+    /** The backoff before the second attempt; later ones double it. */
     public Builder baseDelay(Duration baseDelay) {
       this.baseDelay = Durations.requireNonNegative(baseDelay, "baseDelay");
       return this;
     }
 
+    /** The longest backoff between two attempts. */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = Durations.requireNonNegative(maxDelay, "maxDelay");
       return this;
     }
 
+    /** Whether backoff delays are randomized between zero and the computed delay (full jitter). */
     public Builder jitter(boolean jitter) {
       this.jitter = jitter;
       return this;
