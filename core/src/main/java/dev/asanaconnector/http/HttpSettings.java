@@ -46,7 +46,8 @@ public final class HttpSettings {
   }
 
   /**
-   * A builder with the defaults: 10 s connect, 30 s read and write, 3 min call timeouts, the default retry policy and rate limits.
+   * A builder with the defaults: 10 s connect, 30 s read and write, 3 min call timeouts, the default
+   * retry policy and rate limits.
    */
   public static Builder builder() {
     return new Builder();
