@@ -90,6 +90,11 @@ final class ActionSpec {
       return param(ParamSpec.optional(name, type, text));
     }
 
+    /** An optional text parameter taking only the listed values (Asana's enum). */
+    Builder oneOf(String name, String text, String... allowed) {
+      return param(ParamSpec.oneOf(name, text, List.of(allowed)));
+    }
+
     /** The seed's {@code limit} and {@code offset}. */
     Builder paging() {
       optional("limit", ParamType.LIMIT, "Number of items to return per page");

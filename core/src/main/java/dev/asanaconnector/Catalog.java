@@ -371,8 +371,8 @@ final class Catalog {
         .required("workspace_gid", GID, "Workspace GID to search tasks in")
         .paging()
         .optional("text", STRING, "Search text to filter tasks")
-        .optional("resource_subtype", STRING, "Filter by task resource subtype (e.g., default_task, milestone)")
-        .optional("sort_by", STRING, "Field to sort by (e.g., created_at, modified_at, due_date)")
+        .oneOf("resource_subtype", "Filter by task resource subtype", TaskSearch.RESOURCE_SUBTYPES.toArray(String[]::new))
+        .oneOf("sort_by", "Field to sort by (Asana's default: modified_at)", TaskSearch.SORT_FIELDS.toArray(String[]::new))
         .optional("sort_ascending", BOOLEAN, "Sort order (true for ascending, false for descending)");
     for (String name : BOOLEAN_FILTERS) {
       builder.optional(name, BOOLEAN, "Filter by " + name.replace('_', ' '));

@@ -61,10 +61,6 @@ final class Dispatcher {
       if (name == null) {
         throw new InvalidParameterException("null", "parameter names must not be null");
       }
-      Object value = entry.getValue();
-      if (value == null) {
-        continue;
-      }
       ParamSpec param = spec.params.get(name);
       if (param == null) {
         param = commonParams(spec).get(name);
@@ -77,7 +73,11 @@ final class Dispatcher {
         throw new InvalidParameterException(name, "is not a parameter of " + spec.name() + "; it takes: "
             + String.join(", ", allParamNames(spec)));
       }
-      Object normalized = param.type().normalize(name, value);
+      Object value = entry.getValue();
+      if (value == null) {
+        continue; // a known optional parameter left unset; a null required one is reported below
+      }
+      Object normalized = param.normalize(value);
       if (name.equals("opt_fields")) {
         @SuppressWarnings("unchecked")
         List<String> fields = (List<String>) normalized;

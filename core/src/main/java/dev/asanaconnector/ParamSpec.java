@@ -1,6 +1,7 @@
 package dev.asanaconnector;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,18 +11,41 @@ import java.util.Map;
  * @param type its kind of value
  * @param required whether the action needs it
  * @param description what it means
+ * @param allowed the only values it takes (Asana's enum), or empty for any value of its type
  */
-record ParamSpec(String name, ParamType type, boolean required, String description) {
+record ParamSpec(String name, ParamType type, boolean required, String description, List<String> allowed) {
+  ParamSpec {
+    allowed = List.copyOf(allowed);
+  }
+
   static ParamSpec required(String name, ParamType type, String description) {
-    return new ParamSpec(name, type, true, description);
+    return new ParamSpec(name, type, true, description, List.of());
   }
 
   static ParamSpec optional(String name, ParamType type, String description) {
-    return new ParamSpec(name, type, false, description);
+    return new ParamSpec(name, type, false, description, List.of());
+  }
+
+  /** An optional text parameter taking only {@code allowed} values. */
+  static ParamSpec oneOf(String name, String description, List<String> allowed) {
+    return new ParamSpec(name, ParamType.STRING, false, description, allowed);
+  }
+
+  /** Validates {@code value} (type, then allowed values) and returns its normal form. */
+  Object normalize(Object value) {
+    Object normalized = type.normalize(name, value);
+    if (!allowed.isEmpty() && !allowed.contains(normalized)) {
+      throw new InvalidParameterException(name, "must be one of " + String.join(", ", allowed) + ", was '"
+          + ParamType.printable(normalized.toString()) + "'");
+    }
+    return normalized;
   }
 
   Map<String, Object> schema() {
     Map<String, Object> schema = new LinkedHashMap<>(type.schema());
+    if (!allowed.isEmpty()) {
+      schema.put("enum", allowed);
+    }
     schema.merge("description", description, (typeNote, own) -> own + " (" + typeNote + ")");
     return schema;
   }

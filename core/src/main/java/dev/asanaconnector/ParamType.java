@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
  * request) and its JSON Schema.
  */
 enum ParamType {
-  /** Free text. */
+  /** Free text; only a {@code String} (a number or boolean would be sent as Java prints it). */
   STRING("string"),
   /** Text sent as an HTTP header value: no control characters (a line break would start another header). */
   HEADER("string"),
-  /** One Asana gid: digits only, so it can never change a request's path or query. */
+  /**
+   * One Asana gid: a string of digits only, so it can never change a request's path or query. A number is
+   * refused: gids are 16+ digits, beyond what a JSON number (a double) keeps exactly.
+   */
   GID("string"),
   /** A gid, or {@code me} for the authenticated user. */
   GID_OR_ME("string"),
@@ -66,14 +69,14 @@ enum ParamType {
         return header;
       }
       case GID:
-        return gid(name, text(name, value), false);
+        return gid(name, gidText(name, value), false);
       case GID_OR_ME:
-        return gid(name, text(name, value), true);
+        return gid(name, gidText(name, value), true);
       case GID_LIST: {
         List<String> gids = new ArrayList<>();
-        Collection<?> items = value instanceof Collection<?> c ? c : List.of(text(name, value).split(",", -1));
+        Collection<?> items = value instanceof Collection<?> c ? c : List.of(gidText(name, value).split(",", -1));
         for (Object item : items) {
-          gids.add(gid(name, text(name, item).strip(), false));
+          gids.add(gid(name, gidText(name, item).strip(), false));
         }
         if (gids.isEmpty()) {
           throw new InvalidParameterException(name, "must list at least one gid");
@@ -157,10 +160,15 @@ enum ParamType {
     if (value instanceof String s) {
       return s;
     }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
     throw new InvalidParameterException(name, "must be a string, was " + typeName(value));
+  }
+
+  private static String gidText(String name, Object value) {
+    if (value instanceof Number) {
+      throw new InvalidParameterException(name, "must be a string of digits such as \"1204\", was "
+          + typeName(value) + " (a gid as a number can lose digits)");
+    }
+    return text(name, value);
   }
 
   private static String gid(String name, String text, boolean meAllowed) {
@@ -233,7 +241,7 @@ enum ParamType {
   }
 
   /** Caps and de-controls user text echoed in an error message. */
-  private static String printable(String text) {
+  static String printable(String text) {
     String cleaned = text.replaceAll("\\p{Cntrl}", "?");
     return cleaned.length() <= 60 ? cleaned : cleaned.substring(0, 60) + "…";
   }

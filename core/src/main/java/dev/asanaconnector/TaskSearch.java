@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
 public final class TaskSearch {
   static final Pattern CUSTOM_FIELD_FILTER =
       Pattern.compile("custom_fields\\.[0-9]+\\.(is_set|value|starts_with|ends_with|contains|less_than|greater_than)");
+  /** Asana's values for {@code sort_by}. */
+  static final List<String> SORT_FIELDS = List.of("due_date", "created_at", "completed_at", "likes", "modified_at");
+  /** Asana's values for {@code resource_subtype}. */
+  static final List<String> RESOURCE_SUBTYPES = List.of("default_task", "milestone", "approval");
   private static final List<String> NOT_FILTERS = List.of("limit", "offset", "sort_by", "sort_ascending",
       "workspace_gid", "opt_fields", "asana_enable", "asana_disable");
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ class ValidationTest {
   @BeforeAll
   static void start() throws Exception {
     server = new RecordingServer();
+    server.answer(request -> RecordingServer.json(200, "{\"data\":[]}"));
     asana = server.client();
   }
 
@@ -63,7 +66,27 @@ class ValidationTest {
         Arguments.of("attachments", "download", Map.of("attachment_gid", "3", "range_header", "bytes=9-1"),
             "range_header", "byte range"),
         Arguments.of("projects", "get", Map.of("project_gid", "1", "opt_fields", "name,DROP TABLE"), "opt_fields",
-            "not a field name"));
+            "not a field name"),
+        Arguments.of("tasks", "list", withNull(Map.of("project", "1"), "colour"), "colour", "is not a parameter"),
+        Arguments.of("tasks", "get", withNull(Map.of(), "task_gid"), "task_gid", "is required"),
+        Arguments.of("workspace_task_search", "list", Map.of("workspace_gid", "5", "text", "x", "sort_by", "name"),
+            "sort_by", "must be one of due_date, created_at, completed_at, likes, modified_at, was 'name'"),
+        Arguments.of("workspace_task_search", "list", Map.of("workspace_gid", "5", "resource_subtype", "bug"),
+            "resource_subtype", "must be one of default_task, milestone, approval, was 'bug'"),
+        Arguments.of("tasks", "get", Map.of("task_gid", 1204L), "task_gid", "must be a string of digits"),
+        Arguments.of("users", "get", Map.of("user_gid", 7), "user_gid", "must be a string of digits"),
+        Arguments.of("workspace_task_search", "list", Map.of("workspace_gid", "5", "projects.any", List.of("1", 2)),
+            "projects.any", "must be a string of digits"),
+        Arguments.of("workspace_task_search", "list", Map.of("workspace_gid", "5", "text", 42), "text",
+            "must be a string, was a Integer"),
+        Arguments.of("projects", "list", Map.of("offset", 3), "offset", "must be a string"));
+  }
+
+  /** {@code params} plus {@code name} mapped to null (Map.of refuses nulls). */
+  private static Map<String, Object> withNull(Map<String, Object> params, String name) {
+    Map<String, Object> map = new HashMap<>(params);
+    map.put(name, null);
+    return map;
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
@@ -80,6 +103,22 @@ class ValidationTest {
   }
 
   @Test
+  void aNullForAKnownOptionalParameterMeansNotSet() {
+    Map<String, Object> params = withNull(Map.of("project", "1"), "limit");
+    asana.execute("tasks", "list", params);
+    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals("1", server.last().getRequestUrl().queryParameter("project"));
+  }
+
+  @Test
+  void allowedSortAndSubtypeValuesAreSentAsGiven() {
+    asana.workspaceTaskSearch().list("5", TaskSearch.builder().resourceSubtype("approval").sortBy("likes").build(),
+        Params.none());
+    assertEquals("approval", server.last().getRequestUrl().queryParameter("resource_subtype"));
+    assertEquals("likes", server.last().getRequestUrl().queryParameter("sort_by"));
+  }
+
+  @Test
   void typedMethodsValidateToo() {
     int before = server.requests.size();
     assertEquals("task_gid", assertThrows(InvalidParameterException.class, () -> asana.tasks().get("1/2")).parameter());
@@ -89,6 +128,8 @@ class ValidationTest {
         () -> asana.taskProjects().list("1", Params.builder().archived(true).build())).parameter());
     assertEquals("maxItems", assertThrows(InvalidParameterException.class,
         () -> Params.builder().maxItems(-1)).parameter());
+    assertEquals("sort_by", assertThrows(InvalidParameterException.class, () -> asana.workspaceTaskSearch()
+        .list("5", TaskSearch.builder().text("x").sortBy("due_on").build(), Params.none())).parameter());
     assertEquals(before, server.requests.size());
   }
 }
