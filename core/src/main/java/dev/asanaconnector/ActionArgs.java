@@ -2,6 +2,7 @@ package dev.asanaconnector;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,14 @@ final class ActionArgs {
   }
 
   String string(String name) {
-    Object value = values.get(name);
+    return text(values.get(name));
+  }
+
+  /** Query text of a value: date-times in full ISO 8601 (toString would drop zero seconds). */
+  private static String text(Object value) {
+    if (value instanceof OffsetDateTime time) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
     return value == null ? null : value.toString();
   }
 
@@ -55,7 +63,7 @@ final class ActionArgs {
   /** Sends {@code name} as a query parameter the generated operation does not declare. */
   void addQuery(String name, Object value) {
     if (value != null) {
-      extraQuery.put(name, value.toString());
+      extraQuery.put(name, text(value));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.asanaconnector;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,7 +96,8 @@ enum ParamType {
       case DATE_TIME:
         return dateTime(name, value);
       case DATE_TIME_OR_NOW:
-        return "now".equals(value) ? "now" : dateTime(name, value).toString();
+        // ISO_OFFSET_DATE_TIME keeps zero seconds, which OffsetDateTime.toString drops (09:00Z).
+        return "now".equals(value) ? "now" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime(name, value));
       case DATE:
         if (value instanceof LocalDate date) {
           return date;

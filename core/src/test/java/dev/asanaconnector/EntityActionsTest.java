@@ -183,6 +183,22 @@ class EntityActionsTest {
   }
 
   @Test
+  void dateTimesWithZeroSecondsAreSentInFullIso8601() {
+    java.time.OffsetDateTime nine = java.time.OffsetDateTime.parse("2026-01-31T09:00Z");
+    asana.projectTasks().list("100", Params.builder().completedSince(nine).build());
+    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("completed_since"));
+    asana.execute("project_tasks", "list", Map.of("project_gid", "100", "completed_since", "2026-01-31T09:00+01:00"));
+    assertEquals("2026-01-31T09:00:00+01:00", server.last().getRequestUrl().queryParameter("completed_since"));
+    asana.tasks().list(Params.builder().project("100").completedSince(nine).modifiedSince(nine).build());
+    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("completed_since"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("modified_since"));
+    asana.workspaceTaskSearch().list("5", TaskSearch.builder().createdAtAfter(nine).dueAtBefore(nine).build(),
+        Params.none());
+    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("created_at.after"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("due_at.before"));
+  }
+
+  @Test
   void searchNeverSendsTheSpecDefaultForResourceSubtype() {
     asana.execute("workspace_task_search", "list", Map.of("workspace_gid", "5", "text", "x"));
     assertNull(server.last().getRequestUrl().queryParameter("resource_subtype"));
