@@ -1,12 +1,14 @@
 package dev.asanaconnector;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.asanaconnector.http.CallOptions;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,14 +145,16 @@ final class Dispatcher {
     return builder.build();
   }
 
+  // Shape checks run inside the body reader: the transport reports a JsonDataException thrown there as
+  // an InvalidResponseException with the real status, method, path and a body excerpt.
+
   <T> Page<T> listPage(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
     ActionArgs args = validate(spec, params);
     @SuppressWarnings("unchecked")
     JsonAdapter<Envelopes.ListEnvelope<T>> adapter = (JsonAdapter<Envelopes.ListEnvelope<T>>) listAdapters
         .computeIfAbsent(recordType, type -> moshi.adapter(
             Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.ListEnvelope.class, type)));
-    Envelopes.ListEnvelope<T> envelope = transport.execute(request(spec, args, options), adapter::fromJson);
-    return envelope.toPage();
+    return transport.execute(request(spec, args, options), reader -> adapter.fromJson(reader).toPage(spec.name()));
   }
 
   <T> T getRecord(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
@@ -159,49 +163,48 @@ final class Dispatcher {
     JsonAdapter<Envelopes.DataEnvelope<T>> adapter = (JsonAdapter<Envelopes.DataEnvelope<T>>) dataAdapters
         .computeIfAbsent(recordType, type -> moshi.adapter(
             Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.DataEnvelope.class, type)));
-    Envelopes.DataEnvelope<T> envelope = transport.execute(request(spec, args, options), adapter::fromJson);
-    if (envelope.data == null) {
-      throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data", 200, "", null);
-    }
-    return envelope.data;
+    return transport.execute(request(spec, args, options), reader -> adapter.fromJson(reader).record(spec.name()));
   }
 
-  /** A list page as untyped records: {@code {data: [...], meta: {next_page: {...} | null}}}. */
+  /**
+   * A list page as untyped records: {@code {data: [...], meta: {next_page: {...} | null}}}, unmodifiable
+   * all the way down.
+   */
   Map<String, Object> listUntyped(ActionSpec spec, Map<String, ?> params, CallOptions options) {
     ActionArgs args = validate(spec, params);
-    Map<?, ?> body = transport.execute(request(spec, args, options), Dispatcher::readObject);
-    Object data = body.get("data");
-    if (!(data instanceof List)) {
-      throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data list", 200, "", null);
-    }
-    if (((List<?>) data).stream().anyMatch(record -> !(record instanceof Map))) {
-      throw new InvalidResponseException("Asana's answer to " + spec.name() + " lists data that are not records",
-          200, Transport.excerpt(String.valueOf(data)), null);
-    }
-    Map<String, Object> meta = new LinkedHashMap<>();
-    Object next = body.get("next_page");
-    meta.put("next_page", next instanceof Map<?, ?> m && m.get("offset") != null ? next : null);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("data", data);
-    result.put("meta", meta);
-    return result;
+    return transport.execute(request(spec, args, options), reader -> {
+      Map<?, ?> body = readObject(reader);
+      if (!(body.get("data") instanceof List<?> data)) {
+        throw new JsonDataException("Asana's answer to " + spec.name() + " has no data list");
+      }
+      if (data.stream().anyMatch(record -> !(record instanceof Map))) {
+        throw new JsonDataException("Asana's answer to " + spec.name() + " lists data that are not records");
+      }
+      Map<String, Object> meta = new LinkedHashMap<>();
+      Object next = body.get("next_page");
+      meta.put("next_page", next instanceof Map<?, ?> m && m.get("offset") != null ? next : null);
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("data", data);
+      result.put("meta", Collections.unmodifiableMap(meta));
+      return Collections.unmodifiableMap(result);
+    });
   }
 
-  /** A record as an untyped map. */
+  /** A record as an unmodifiable untyped map (nested maps and lists too). */
   Map<?, ?> getUntyped(ActionSpec spec, Map<String, ?> params, CallOptions options) {
     ActionArgs args = validate(spec, params);
-    Map<?, ?> body = transport.execute(request(spec, args, options), Dispatcher::readObject);
-    if (!(body.get("data") instanceof Map<?, ?> data)) {
-      throw new InvalidResponseException("Asana's answer to " + spec.name() + " has no data object", 200, "",
-          null);
-    }
-    return data;
+    return transport.execute(request(spec, args, options), reader -> {
+      if (!(readObject(reader).get("data") instanceof Map<?, ?> data)) {
+        throw new JsonDataException("Asana's answer to " + spec.name() + " has no data object");
+      }
+      return data;
+    });
   }
 
   private static Map<?, ?> readObject(JsonReader reader) throws IOException {
     Object value = JsonValues.read(reader);
     if (!(value instanceof Map<?, ?> map)) {
-      throw new com.squareup.moshi.JsonDataException("Expected a JSON object but was " + value);
+      throw new JsonDataException("Expected a JSON object but was " + value);
     }
     return map;
   }

@@ -1,6 +1,7 @@
 package dev.asanaconnector;
 
 import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonDataException;
 import java.util.List;
 
 /** The JSON wrappers Asana puts around records: {@code {"data": ...}} and, on lists, {@code next_page}. */
@@ -12,13 +13,31 @@ final class Envelopes {
     @Json(name = "data") List<T> data;
     @Json(name = "next_page") NextPageJson nextPage;
 
-    Page<T> toPage() {
-      return new Page<>(data == null ? List.of() : data, nextPage == null ? null : nextPage.toNextPage());
+    /**
+     * The page; a missing {@code data} list or a null record is not Asana's shape and fails (the
+     * transport reports it as an {@link InvalidResponseException} with the request and a body excerpt).
+     */
+    Page<T> toPage(String action) {
+      if (data == null) {
+        throw new JsonDataException("Asana's answer to " + action + " has no data list");
+      }
+      if (data.contains(null)) {
+        throw new JsonDataException("Asana's answer to " + action + " lists a null record");
+      }
+      return new Page<>(data, nextPage == null ? null : nextPage.toNextPage());
     }
   }
 
   static final class DataEnvelope<T> {
     @Json(name = "data") T data;
+
+    /** The record; a missing or null {@code data} fails as {@link #toPage} does. */
+    T record(String action) {
+      if (data == null) {
+        throw new JsonDataException("Asana's answer to " + action + " has no data object");
+      }
+      return data;
+    }
   }
 
   static final class NextPageJson {
