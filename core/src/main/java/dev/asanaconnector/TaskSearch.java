@@ -265,12 +265,22 @@ public final class TaskSearch {
       return set("due_on.before", date);
     }
 
+    /** Tasks starting on this day ({@code start_on}). */
+    public Builder startOn(LocalDate date) {
+      return set("start_on", date);
+    }
+
     public Builder startOnAfter(LocalDate date) {
       return set("start_on.after", date);
     }
 
     public Builder startOnBefore(LocalDate date) {
       return set("start_on.before", date);
+    }
+
+    /** Tasks created on this day ({@code created_on}). */
+    public Builder createdOn(LocalDate date) {
+      return set("created_on", date);
     }
 
     public Builder createdOnAfter(LocalDate date) {
@@ -281,12 +291,22 @@ public final class TaskSearch {
       return set("created_on.before", date);
     }
 
+    /** Tasks completed on this day ({@code completed_on}). */
+    public Builder completedOn(LocalDate date) {
+      return set("completed_on", date);
+    }
+
     public Builder completedOnAfter(LocalDate date) {
       return set("completed_on.after", date);
     }
 
     public Builder completedOnBefore(LocalDate date) {
       return set("completed_on.before", date);
+    }
+
+    /** Tasks modified on this day ({@code modified_on}). */
+    public Builder modifiedOn(LocalDate date) {
+      return set("modified_on", date);
     }
 
     public Builder modifiedOnAfter(LocalDate date) {
