@@ -55,8 +55,8 @@ public final class Attachments {
   public AttachmentDownload download(String attachmentGid, Params params) {
     ActionArgs args = Dispatcher.validate(download, Params.with(params, "attachment_gid", attachmentGid));
     String gid = args.string("attachment_gid");
-    Params record = Params.builder().callOptions(params.callOptions()).build();
+    Params record = Params.builder().callOptions(params.callOptionsOrNull()).build();
     return new AttachmentDownload(downloadClient, dispatcher.transport(), get(gid, record), () -> get(gid, record),
-        args.string("range_header"), params.callOptions());
+        args.string("range_header"), params.callOptionsOrNull());
   }
 }

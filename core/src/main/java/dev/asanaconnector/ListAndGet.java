@@ -25,12 +25,16 @@ public final class ListAndGet<L, G> {
 
   /** One page; pass its {@link NextPage#offset()} back with {@link Params.Builder#offset} for the next. */
   public Page<L> list(Params params) {
-    return dispatcher.listPage(list, params.toMap(), listType, params.callOptions());
+    return dispatcher.listPage(list, params.toMap(), listType, params.callOptionsOrNull());
   }
 
-  /** Every record across pages, lazily; {@code limit} is the page size, {@code maxItems} the total cap. */
+  /**
+   * Every record across pages, lazily; {@code limit} is the page size (100 unless set), {@code maxItems}
+   * the total cap. Parameters are checked now, before any request.
+   */
   public PagedIterable<L> iterate(Params params) {
-    return new PagedIterable<>(offset -> list(Params.builder().from(params).offset(offset).build()),
+    Dispatcher.validate(list, params.toMap());
+    return new PagedIterable<>(offset -> list(PagedIterable.pageParams(params, offset)),
         (String) params.toMap().get("offset"), params.maxItems());
   }
 
@@ -41,6 +45,6 @@ public final class ListAndGet<L, G> {
 
   /** The full record with this gid; {@code params} may add {@code opt_fields} and headers. */
   public G get(String gid, Params params) {
-    return dispatcher.getRecord(get, Params.with(params, gidName, gid), getType, params.callOptions());
+    return dispatcher.getRecord(get, Params.with(params, gidName, gid), getType, params.callOptionsOrNull());
   }
 }

@@ -25,6 +25,6 @@ public final class Lookup<G> {
 
   /** The full record with this gid; {@code params} may add {@code opt_fields} and headers. */
   public G get(String gid, Params params) {
-    return dispatcher.getRecord(get, Params.with(params, gidName, gid), type, params.callOptions());
+    return dispatcher.getRecord(get, Params.with(params, gidName, gid), type, params.callOptionsOrNull());
   }
 }

@@ -21,7 +21,7 @@ public final class NestedList<L> {
 
   /** One page of the records under {@code parentGid}. */
   public Page<L> list(String parentGid, Params params) {
-    return dispatcher.listPage(list, Params.with(params, parentName, parentGid), type, params.callOptions());
+    return dispatcher.listPage(list, Params.with(params, parentName, parentGid), type, params.callOptionsOrNull());
   }
 
   /** One page with no further parameters. */
@@ -29,10 +29,13 @@ public final class NestedList<L> {
     return list(parentGid, Params.none());
   }
 
-  /** Every record under {@code parentGid}, lazily across pages. */
+  /**
+   * Every record under {@code parentGid}, lazily across pages; {@code limit} is the page size (100 unless
+   * set), {@code maxItems} the total cap. Parameters are checked now, before any request.
+   */
   public PagedIterable<L> iterate(String parentGid, Params params) {
-    Params.with(params, parentName, parentGid);
-    return new PagedIterable<>(offset -> list(parentGid, Params.builder().from(params).offset(offset)
-        .build()), (String) params.toMap().get("offset"), params.maxItems());
+    Dispatcher.validate(list, Params.with(params, parentName, parentGid));
+    return new PagedIterable<>(offset -> list(parentGid, PagedIterable.pageParams(params, offset)),
+        (String) params.toMap().get("offset"), params.maxItems());
   }
 }

@@ -3,48 +3,74 @@ package dev.asanaconnector;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * Every record of a list, across pages, fetched lazily: a page is requested only when the records
  * before it have been consumed, so memory stays flat however long the list. Each {@link #iterator()}
- * starts again from the first page.
+ * (and each {@link #stream()}) starts again from the first page. Pages are of 100 records unless the
+ * params set {@code limit}; {@code maxItems} caps the total.
  *
  * <p>Failures surface from {@code hasNext()}/{@code next()} as the connector's exceptions (an expired
  * offset as {@link OffsetExpiredException}); records already returned stay delivered, and calling
  * {@code hasNext()} again asks for the failed page again. A page that points
  * back to an offset already followed is an {@link InvalidResponseException}, so iteration never loops.
+ * Workspace task search, which has no offsets, pages its own way (see
+ * {@link WorkspaceTaskSearch#iterate}).
  *
  * @param <T> the record type
  */
 public final class PagedIterable<T> implements Iterable<T> {
-  private final Function<String, Page<T>> fetchPage;
-  private final String firstOffset;
-  private final Integer maxItems;
+  /** The page size iterations ask for when the caller sets no {@code limit}: Asana's maximum. */
+  static final int DEFAULT_PAGE_SIZE = 100;
 
-  PagedIterable(Function<String, Page<T>> fetchPage, String firstOffset, Integer maxItems) {
-    this.fetchPage = fetchPage;
-    this.firstOffset = firstOffset;
-    this.maxItems = maxItems;
+  private final Supplier<Iterator<T>> iterators;
+
+  private PagedIterable(Supplier<Iterator<T>> iterators) {
+    this.iterators = iterators;
+  }
+
+  /** Offset paging: {@code fetchPage} gets the offset to fetch ({@code null} for the first page). */
+  PagedIterable(Function<String, Page<T>> fetchPage, String firstOffset, OptionalInt maxItems) {
+    this(() -> new OffsetIterator<>(fetchPage, firstOffset, maxItems));
+  }
+
+  /** An iteration with its own paging; each call of {@code iterators} starts a fresh one. */
+  static <T> PagedIterable<T> of(Supplier<Iterator<T>> iterators) {
+    return new PagedIterable<>(iterators);
+  }
+
+  /** The params for one page of an iteration: the caller's, at {@code offset}, 100 records unless set. */
+  static Params pageParams(Params params, String offset) {
+    Params.Builder page = Params.builder().from(params).offset(offset);
+    if (!params.toMap().containsKey("limit")) {
+      page.limit(DEFAULT_PAGE_SIZE);
+    }
+    return page.build();
   }
 
   @Override
   public Iterator<T> iterator() {
-    return new PageIterator();
+    return iterators.get();
   }
 
   /** The records as a sequential stream, fetching pages as the stream is consumed. */
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(() -> Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL), Spliterator.ORDERED | Spliterator.NONNULL, false);
   }
 
-  private final class PageIterator implements Iterator<T> {
+  private static final class OffsetIterator<T> implements Iterator<T> {
+    private final Function<String, Page<T>> fetchPage;
+    private final String firstOffset;
+    private final OptionalInt maxItems;
     private final Set<String> followedOffsets = new HashSet<>();
     private Iterator<T> current;
     private String nextOffset;
@@ -52,9 +78,15 @@ public final class PagedIterable<T> implements Iterable<T> {
     private boolean started;
     private long delivered;
 
+    OffsetIterator(Function<String, Page<T>> fetchPage, String firstOffset, OptionalInt maxItems) {
+      this.fetchPage = fetchPage;
+      this.firstOffset = firstOffset;
+      this.maxItems = maxItems;
+    }
+
     @Override
     public boolean hasNext() {
-      if (maxItems != null && delivered >= maxItems) {
+      if (maxItems.isPresent() && delivered >= maxItems.getAsInt()) {
         return false;
       }
       while (current == null || !current.hasNext()) {
@@ -73,7 +105,7 @@ public final class PagedIterable<T> implements Iterable<T> {
         started = true;
         current = page.data().iterator();
         lastPage = !page.hasNext();
-        nextOffset = lastPage ? null : page.nextPage().offset();
+        nextOffset = page.nextPage().map(NextPage::offset).orElse(null);
       }
       return true;
     }

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Optional parameters of a connector call, typed, under the reference's names. Immutable; build with
@@ -43,13 +45,18 @@ public final class Params {
     return values;
   }
 
-  /** For iteration: the most records to return in all, or {@code null} for all of them. */
-  public Integer maxItems() {
-    return maxItems;
+  /** For iteration: the most records to return in all; empty for all of them. */
+  public OptionalInt maxItems() {
+    return maxItems == null ? OptionalInt.empty() : OptionalInt.of(maxItems);
   }
 
-  /** Per-call timeouts and retry policy, or {@code null} for the client's. */
-  public CallOptions callOptions() {
+  /** Per-call timeouts and retry policy; empty to use the client's. */
+  public Optional<CallOptions> callOptions() {
+    return Optional.ofNullable(callOptions);
+  }
+
+  /** The call options for the dispatcher, which takes {@code null} for "the client's". */
+  CallOptions callOptionsOrNull() {
     return callOptions;
   }
 

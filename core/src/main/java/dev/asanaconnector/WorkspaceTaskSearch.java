@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Workspace task search (premium): {@code GET /workspaces/{workspace_gid}/tasks/search}. */
@@ -33,7 +34,7 @@ public final class WorkspaceTaskSearch {
    */
   public Page<TaskCompact> list(String workspaceGid, TaskSearch filters, Params params) {
     return dispatcher.listPage(search, merged(workspaceGid, filters, params), TaskCompact.class,
-        params.callOptions());
+        params.callOptionsOrNull());
   }
 
   /**
@@ -43,12 +44,14 @@ public final class WorkspaceTaskSearch {
    * last one's {@code created_at}, dropping by gid the ones already returned at that boundary. No task
    * is returned twice and none is skipped, ties on {@code created_at} included; only more than 100
    * tasks sharing one {@code created_at} millisecond cannot be paged and raise
-   * {@link InvalidResponseException}. {@code maxItems} in {@code params} caps the total.
+   * {@link InvalidResponseException}. {@code maxItems} in {@code params} caps the total. Lazy like the
+   * other iterations: a call is made only when the results before it are consumed, also through
+   * {@link PagedIterable#stream()}. Parameters are checked now, before any request.
    */
-  public Iterable<TaskCompact> iterate(String workspaceGid, TaskSearch filters, Params params) {
+  public PagedIterable<TaskCompact> iterate(String workspaceGid, TaskSearch filters, Params params) {
     Map<String, Object> base = merged(workspaceGid, filters, params);
     Dispatcher.validate(search, base);
-    return () -> new SearchIterator(base, params.maxItems(), params.callOptions());
+    return PagedIterable.of(() -> new SearchIterator(base, params.maxItems(), params.callOptionsOrNull()));
   }
 
   private static Map<String, Object> merged(String workspaceGid, TaskSearch filters, Params params) {
@@ -58,7 +61,7 @@ public final class WorkspaceTaskSearch {
 
   private final class SearchIterator implements Iterator<TaskCompact> {
     private final Map<String, Object> base;
-    private final Integer maxItems;
+    private final OptionalInt maxItems;
     private final CallOptions callOptions;
     private final OffsetDateTime callerAfter;
     private final Deque<TaskCompact> buffered = new ArrayDeque<>();
@@ -67,7 +70,7 @@ public final class WorkspaceTaskSearch {
     private boolean exhausted;
     private long delivered;
 
-    SearchIterator(Map<String, Object> base, Integer maxItems, CallOptions callOptions) {
+    SearchIterator(Map<String, Object> base, OptionalInt maxItems, CallOptions callOptions) {
       this.base = base;
       this.maxItems = maxItems;
       this.callOptions = callOptions;
@@ -78,7 +81,7 @@ public final class WorkspaceTaskSearch {
 
     @Override
     public boolean hasNext() {
-      if (maxItems != null && delivered >= maxItems) {
+      if (maxItems.isPresent() && delivered >= maxItems.getAsInt()) {
         return false;
       }
       while (buffered.isEmpty() && !exhausted) {

@@ -151,7 +151,7 @@ class EntityActionsTest {
     if (action.equals("list")) {
       Page<?> page = assertInstanceOf(Page.class, result);
       assertEquals(1, page.data().size());
-      assertEquals("tok2", page.nextPage().offset());
+      assertEquals("tok2", page.nextPage().orElseThrow().offset());
     } else {
       assertTrue(result.getClass().getName().startsWith("dev.asanaconnector.generated.model."));
     }

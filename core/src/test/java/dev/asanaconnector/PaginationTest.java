@@ -1,7 +1,9 @@
 package dev.asanaconnector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asanaconnector.generated.model.TaskCompact;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ class PaginationTest {
     Page<TaskCompact> first = asana.projectTasks().list("100", Params.builder().limit(2).build());
     assertEquals(List.of("1000", "1001"), first.data().stream().map(TaskCompact::getGid).toList());
     Page<TaskCompact> second = asana.projectTasks().list("100",
-        Params.builder().limit(2).offset(first.nextPage().offset()).build());
+        Params.builder().limit(2).offset(first.nextPage().orElseThrow().offset()).build());
     assertEquals("1002", second.data().get(0).getGid());
     @SuppressWarnings("unchecked")
     Map<String, Object> raw = (Map<String, Object>) asana.execute("project_tasks", "list",
@@ -81,6 +83,50 @@ class PaginationTest {
     assertEquals(150, tasks.size());
     assertEquals(2, server.requests.size());
     assertEquals("100", server.requests.get(0).getRequestUrl().queryParameter("limit"));
+  }
+
+  @Test
+  void iterationsAskForPagesOf100UnlessLimitIsSetButSingleCallsSendOnlyWhatTheCallerSet() {
+    server.answer(r -> r.getRequestUrl().queryParameter("limit") == null
+        ? RecordingServer.json(200, "{\"data\":[],\"next_page\":null}") : pages(r.getRequestUrl(), 250));
+    assertEquals(250, asana.projectTasks().iterate("100", Params.none()).stream().count());
+    assertEquals(List.of("100", "100", "100"), server.all().stream()
+        .map(r -> r.getRequestUrl().queryParameter("limit")).toList());
+    assertEquals(250, asana.tasks().iterate(Params.builder().project("100").build()).stream().count());
+    assertEquals("100", server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals(250, asana.workspaceUsers().iterate("5", Params.none()).stream().count());
+    assertEquals("100", server.last().getRequestUrl().queryParameter("limit"), "also where the spec lacks limit");
+    assertEquals(250, asana.projectTasks().iterate("100", Params.builder().limit(50).build()).stream().count());
+    assertEquals("50", server.last().getRequestUrl().queryParameter("limit"));
+
+    asana.projectTasks().list("100");
+    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+    asana.execute("project_tasks", "list", Map.of("project_gid", "100"));
+    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+  }
+
+  @Test
+  void absentSettingsAndTheLastPagesPointerAreEmptyNotNull() {
+    server.answer(r -> pages(r.getRequestUrl(), 3));
+    Page<TaskCompact> last = asana.projectTasks().list("100", Params.builder().limit(5).build());
+    assertTrue(last.nextPage().isEmpty());
+    assertFalse(last.hasNext());
+    assertTrue(Params.none().maxItems().isEmpty());
+    assertTrue(Params.none().callOptions().isEmpty());
+    Params set = Params.builder().maxItems(7)
+        .callOptions(dev.asanaconnector.http.CallOptions.builder().readTimeout(java.time.Duration.ofSeconds(1)).build())
+        .build();
+    assertEquals(7, set.maxItems().getAsInt());
+    assertTrue(set.callOptions().isPresent());
+  }
+
+  @Test
+  void iterateChecksItsParametersBeforeAnyRequest() {
+    assertEquals("limit", assertThrows(InvalidParameterException.class,
+        () -> asana.projectTasks().iterate("100", Params.builder().limit(500).build())).parameter());
+    assertEquals("project", assertThrows(InvalidParameterException.class,
+        () -> asana.tasks().iterate(Params.none())).parameter());
+    assertEquals(0, server.requests.size());
   }
 
   @Test

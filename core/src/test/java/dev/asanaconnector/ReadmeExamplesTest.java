@@ -64,7 +64,7 @@ class ReadmeExamplesTest {
     Page<ProjectCompact> page = asana.projects().list(Params.builder().workspace(workspaceGid).limit(5).build());
     if (page.hasNext()) {
       page = asana.projects().list(Params.builder().workspace(workspaceGid).limit(5)
-          .offset(page.nextPage().offset()).build());
+          .offset(page.nextPage().orElseThrow().offset()).build());
     }
     List<String> names = new ArrayList<>();
     for (TaskCompact task : asana.projectTasks().iterate(projectGid, Params.builder().limit(100).build())) {

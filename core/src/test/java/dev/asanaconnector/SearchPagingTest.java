@@ -80,6 +80,18 @@ class SearchPagingTest {
   }
 
   @Test
+  void theSearchStreamIsLazyAndRestartsLikeTheOtherIterations() {
+    PagedIterable<TaskCompact> results = asana.workspaceTaskSearch().iterate("5",
+        TaskSearch.builder().text("a").build(), Params.none());
+    java.util.stream.Stream<TaskCompact> stream = results.stream();
+    assertEquals(0, server.requests.size(), "nothing fetched before the stream is consumed");
+    assertEquals(150, stream.limit(150).map(TaskCompact::getGid).distinct().count());
+    assertEquals(2, server.requests.size());
+    assertEquals(350, results.stream().count(), "a new stream starts again");
+    assertEquals(2 + 4, server.requests.size());
+  }
+
+  @Test
   void premiumRequiredSurfacesWithAsanasMessage() {
     server.answer(r -> RecordingServer.json(402,
         "{\"errors\":[{\"message\":\"Search is only available to premium users.\"}]}"));
