@@ -2,18 +2,28 @@ package dev.asanaconnector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asanaconnector.generated.model.TaskCompact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +212,113 @@ class EntityActionsTest {
   void searchNeverSendsTheSpecDefaultForResourceSubtype() {
     asana.execute("workspace_task_search", "list", Map.of("workspace_gid", "5", "text", "x"));
     assertNull(server.last().getRequestUrl().queryParameter("resource_subtype"));
+  }
+
+  /** One action of the connector's reference and the parameters its table lists. */
+  record SeedAction(String entity, String action, List<SeedParam> params) {
+    @Override
+    public String toString() {
+      return entity + " " + action;
+    }
+  }
+
+  record SeedParam(String name, String type, boolean required) {
+  }
+
+  private static final Pattern SEED_ENTITY = Pattern.compile("\"entity\": \"(\\w+)\"");
+  private static final Pattern SEED_ACTION = Pattern.compile("\"action\": \"(\\w+)\"");
+  private static final Pattern SEED_PARAM = Pattern.compile("\\| `([^`]+)` \\| `([^`]+)` \\| (Yes|No) \\|.*");
+
+  /** Every action of the reference ({@code ../shared/seeds/}, the project's contract), parsed from its tables. */
+  static List<SeedAction> seedActions() throws IOException {
+    Path seed = Path.of(System.getProperty("asana.root", "..")).resolve("../shared/seeds/000_82e322971dfa2b98.txt");
+    assertTrue(Files.isRegularFile(seed), "the connector reference is needed at " + seed.toAbsolutePath());
+    List<SeedAction> actions = new ArrayList<>();
+    String entity = null;
+    String action = null;
+    List<SeedParam> params = null;
+    for (String line : Files.readAllLines(seed)) {
+      Matcher m;
+      if ((m = SEED_ENTITY.matcher(line)).find()) {
+        entity = m.group(1);
+      } else if ((m = SEED_ACTION.matcher(line)).find()) {
+        action = m.group(1);
+      } else if (line.equals("**Parameters**")) {
+        params = new ArrayList<>();
+        actions.add(new SeedAction(entity, action, params));
+      } else if (line.startsWith("<details>") || line.startsWith("#")) {
+        params = null;
+      } else if (params != null && (m = SEED_PARAM.matcher(line)).matches()) {
+        params.add(new SeedParam(m.group(1), m.group(2), m.group(3).equals("Yes")));
+      }
+    }
+    assertEquals(28, actions.size(), "the reference's 22 entities have 28 actions");
+    return actions;
+  }
+
+  @Test
+  void theCatalogHasExactlyTheReferencesEntitiesAndActions() throws IOException {
+    Set<String> seed = seedActions().stream().map(SeedAction::toString).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> catalog = Catalog.entities().values().stream().flatMap(a -> a.values().stream())
+        .map(ActionSpec::name).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(seed, catalog);
+  }
+
+  /**
+   * Every parameter the reference names for an action, all at once through {@code execute}: declared with
+   * the reference's type and required flag, accepted, and sent where it belongs ({@code *_gid} in the path,
+   * {@code range_header} as the download's Range header, the rest as the query parameter of that name).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("seedActions")
+  void everyReferenceParameterIsAcceptedAndSentInItsSlot(SeedAction seed) throws Exception {
+    ActionSpec spec = Catalog.find(seed.entity(), seed.action());
+    Map<String, Object> params = new LinkedHashMap<>();
+    Map<String, String> expected = new LinkedHashMap<>();
+    int gid = 9001;
+    for (SeedParam param : seed.params()) {
+      ParamSpec declared = spec.params.get(param.name());
+      assertNotNull(declared, seed + " lacks the reference's parameter " + param.name());
+      assertEquals(param.type(), declared.type().jsonType(), seed + " " + param.name() + " type");
+      assertEquals(param.required(), declared.required(), seed + " " + param.name() + " required");
+      Object value = switch (declared.type()) {
+        case GID, GID_OR_ME -> String.valueOf(gid++);
+        case GID_LIST -> (gid++) + "," + (gid++);
+        case LIMIT -> 7;
+        case BOOLEAN -> true;
+        case DATE_TIME, DATE_TIME_OR_NOW -> "2026-02-03T04:05:06Z";
+        case DATE -> "2026-02-03";
+        case BYTE_RANGE -> "bytes=0-9";
+        default -> declared.allowed().isEmpty() ? "v-" + param.name() : declared.allowed().get(1);
+      };
+      params.put(param.name(), value);
+      expected.put(param.name(), value.toString());
+    }
+    try (RecordingServer api = new RecordingServer(); RecordingServer files = new RecordingServer()) {
+      String record = "{\"data\":{\"gid\":\"1\",\"name\":\"f\",\"download_url\":\"" + files.server.url("/f/1")
+          + "\"}}";
+      api.answer(r -> RecordingServer.json(200, spec.kind == ActionKind.LIST ? "{\"data\":[]}" : record));
+      files.answer(r -> new MockResponse().setResponseCode(206).setHeader("Content-Range", "bytes 0-9/100")
+          .setBody("0123456789"));
+      Object result = api.client().execute(seed.entity(), seed.action(), params);
+      if (result instanceof AttachmentDownload download) {
+        try (InputStream in = download.openStream()) {
+          assertEquals(10, in.readAllBytes().length);
+        }
+      }
+      HttpUrl url = api.last().getRequestUrl();
+      for (Map.Entry<String, String> entry : expected.entrySet()) {
+        String name = entry.getKey();
+        if (name.endsWith("_gid")) {
+          assertTrue(url.pathSegments().contains(entry.getValue()), name + " in the path of " + url);
+          assertNull(url.queryParameter(name), name + " not also in the query");
+        } else if (name.equals("range_header")) {
+          assertEquals(entry.getValue(), files.last().getHeader("Range"));
+        } else {
+          assertEquals(entry.getValue(), url.queryParameter(name), name + " in the query of " + url);
+        }
+      }
+    }
   }
 
   private static void assertRequest(RecordedRequest request, String path, Map<String, String> query) {
