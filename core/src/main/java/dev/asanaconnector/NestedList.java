@@ -29,6 +29,11 @@ public final class NestedList<L> {
     return list(parentGid, Params.none());
   }
 
+  /** Every record under {@code parentGid}, lazily, in pages of 100. */
+  public PagedIterable<L> iterate(String parentGid) {
+    return iterate(parentGid, Params.none());
+  }
+
   /**
    * Every record under {@code parentGid}, lazily across pages; {@code limit} is the page size (100 unless
    * set), {@code maxItems} the total cap. Parameters are checked now, before any request.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.asanaconnector.auth.Credentials;
 import dev.asanaconnector.auth.OAuth2Credentials;
@@ -20,7 +21,11 @@ import dev.asanaconnector.http.RateLimits;
 import dev.asanaconnector.http.RetryPolicy;
 import dev.asanaconnector.sandbox.AsanaSandbox;
 import dev.asanaconnector.sandbox.SandboxData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's examples, compiled and run against the sandbox so they cannot rot. Each test's body is
- * the README snippet, with the sandbox's URL, token and gids in place of a real account's.
+ * The README's Java examples, word for word (checked by {@link #everyReadmeExampleIsInThisTestVerbatim}),
+ * compiled and run against the sandbox so they cannot rot; the variables they use are set to the sandbox's
+ * URL, token and gids. Only the client for app.asana.com ({@link #productionClient}) is compiled, not run.
  */
 class ReadmeExamplesTest {
   private static AsanaSandbox sandbox;
@@ -55,10 +61,91 @@ class ReadmeExamplesTest {
     sandbox.close();
   }
 
+  /** Every Java example of the README appears in this file verbatim (up to its indentation). */
+  @Test
+  void everyReadmeExampleIsInThisTestVerbatim() throws IOException {
+    Path root = Path.of(System.getProperty("asana.root", "..")).toAbsolutePath().normalize();
+    List<String> readme = Files.readAllLines(root.resolve("README.md"));
+    List<String> source = Files.readAllLines(root.resolve("core/src/test/java/dev/asanaconnector/ReadmeExamplesTest.java"));
+    List<List<String>> snippets = new ArrayList<>();
+    List<String> current = null;
+    for (String line : readme) {
+      if (line.equals("```java")) {
+        current = new ArrayList<>();
+      } else if (line.equals("```") && current != null) {
+        snippets.add(current);
+        current = null;
+      } else if (current != null) {
+        current.add(line);
+      }
+    }
+    assertTrue(snippets.size() >= 9, "the README's Java examples: " + snippets.size());
+    for (List<String> snippet : snippets) {
+      assertTrue(containsIndented(source, snippet), "README example not in ReadmeExamplesTest:\n"
+          + String.join("\n", snippet));
+    }
+  }
+
+  /** Whether {@code lines} appear consecutively in {@code source}, each with one common indentation. */
+  private static boolean containsIndented(List<String> source, List<String> lines) {
+    for (int start = 0; start + lines.size() <= source.size(); start++) {
+      String first = source.get(start);
+      if (!first.endsWith(lines.get(0)) || !first.substring(0, first.length() - lines.get(0).length()).isBlank()) {
+        continue;
+      }
+      String indent = first.substring(0, first.length() - lines.get(0).length());
+      boolean all = true;
+      for (int i = 1; i < lines.size() && all; i++) {
+        String line = source.get(start + i);
+        all = lines.get(i).isEmpty() ? line.isBlank() : line.equals(indent + lines.get(i));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** README "Using the connector", first part: compiled only, since it builds a client for app.asana.com. */
+  static AsanaClient productionClient() {
+    // README: Using the connector
+    AsanaClient asana = AsanaClient.builder()
+        .personalAccessToken(System.getenv("ASANA_TOKEN"))
+        .build();
+    return asana;
+  }
+
+  @Test
+  void usingTheConnector() {
+    String projectGid = data.projectGids().get(0);
+    StringBuilder expected = new StringBuilder();
+    asana.projectTasks().iterate(projectGid, Params.builder().limit(37).build())
+        .forEach(t -> expected.append(t.getName()).append(System.lineSeparator()));
+    int before = sandbox.requestCount();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      // README: Using the connector, iteration
+      for (TaskCompact task : asana.projectTasks().iterate(projectGid)) {
+        System.out.println(task.getName());
+      }
+    } finally {
+      System.setOut(console);
+    }
+
+    int tasks = data.taskGids(projectGid).size();
+    assertTrue(tasks > 100, "more than one page");
+    assertEquals(expected.toString(), printed.toString(StandardCharsets.UTF_8));
+    assertEquals((tasks + 99) / 100, sandbox.requestCount() - before, "pages of 100");
+  }
+
   @Test
   void pagesAndIteration() {
     String workspaceGid = data.workspaceGid();
     String projectGid = data.projectGids().get(0);
+
+    List<String> names = new ArrayList<>();
 
     // README: Pagination
     Page<ProjectCompact> page = asana.projects().list(Params.builder().workspace(workspaceGid).limit(5).build());
@@ -66,7 +153,6 @@ class ReadmeExamplesTest {
       page = asana.projects().list(Params.builder().workspace(workspaceGid).limit(5)
           .offset(page.nextPage().orElseThrow().offset()).build());
     }
-    List<String> names = new ArrayList<>();
     for (TaskCompact task : asana.projectTasks().iterate(projectGid, Params.builder().limit(100).build())) {
       names.add(task.getName() + " by " + task.getCreatedBy().getGid());
     }
@@ -75,7 +161,8 @@ class ReadmeExamplesTest {
 
     assertEquals(5, page.data().size());
     assertEquals(data.taskGids(projectGid).size(), names.size());
-    assertTrue(milestones >= 0);
+    assertEquals(asana.projectTasks().iterate(projectGid).stream()
+        .filter(t -> t.getResourceSubtype() == TaskCompact.ResourceSubtypeEnum.MILESTONE).count(), milestones);
   }
 
   @Test
@@ -99,6 +186,8 @@ class ReadmeExamplesTest {
     String workspaceGid = data.workspaceGid();
     String userGid = data.userGids().get(0);
 
+    int all = 0;
+
     // README: Workspace task search
     TaskSearch search = TaskSearch.builder()
         .completed(false)
@@ -106,7 +195,6 @@ class ReadmeExamplesTest {
         .dueOnBefore(LocalDate.of(2030, 1, 1))
         .build();
     Page<TaskCompact> first100 = asana.workspaceTaskSearch().list(workspaceGid, search, Params.none());
-    int all = 0;
     for (TaskCompact task : asana.workspaceTaskSearch().iterate(workspaceGid, search, Params.none())) {
       all++;
     }
@@ -118,6 +206,7 @@ class ReadmeExamplesTest {
   @Test
   void downloads(@TempDir Path dir) throws Exception {
     String attachmentGid = data.downloadableAttachmentGids().get(0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     // README: Attachment downloads
     AttachmentDownload download = asana.attachments().download(attachmentGid);
@@ -125,9 +214,10 @@ class ReadmeExamplesTest {
     long bytes = download.saveTo(dir.resolve(record.getName()));
     try (InputStream head = asana.attachments()
         .download(attachmentGid, Params.builder().rangeHeader("bytes=0-99").build()).openStream()) {
-      assertEquals(100, head.readAllBytes().length);
+      head.transferTo(out);
     }
 
+    assertEquals(100, out.size());
     assertEquals(data.attachmentSize(attachmentGid), bytes);
     assertEquals(bytes, Files.size(dir.resolve(record.getName())));
     String external = data.externalAttachmentGids().get(0);
@@ -136,24 +226,47 @@ class ReadmeExamplesTest {
     assertTrue(e.viewUrl().isPresent());
   }
 
+  private final List<String> stored = new ArrayList<>();
+
+  private void store(String refreshToken) {
+    stored.add(refreshToken);
+  }
+
   @Test
   void oauthWithRefresh() {
-    List<String> stored = new ArrayList<>();
+    String clientId = "sandbox-client-id";
+    String clientSecret = "sandbox-client-secret";
+    String refreshToken = "sandbox-refresh-token";
+    var tokenUrl = sandbox.tokenUrl();
 
     // README: Authentication (OAuth 2 with a refresh token)
     OAuth2Credentials oauth = OAuth2Credentials.builder()
-        .clientId("sandbox-client-id")
-        .clientSecret("sandbox-client-secret")
-        .refreshToken("sandbox-refresh-token")
-        .tokenEndpoint(sandbox.tokenUrl())
-        .tokenListener(tokens -> stored.add(tokens.refreshToken()))
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .refreshToken(refreshToken)
+        .tokenEndpoint(tokenUrl)                                 // optional: Asana's by default
+        .tokenListener(tokens -> store(tokens.refreshToken()))   // optional: persist rotated tokens
         .build();
-    AsanaClient viaOAuth = AsanaClient.builder().baseUrl(sandbox.baseUrl().toString())
-        .credentials(Credentials.oauth2(oauth)).build();
+    AsanaClient viaOAuth = AsanaClient.builder().credentials(Credentials.oauth2(oauth)).build();
 
-    assertEquals("Acme Corp", viaOAuth.workspaces().get(data.workspaceGid()).getName());
+    // The same credentials against the sandbox instead of app.asana.com.
+    AsanaClient sandboxed = AsanaClient.builder().baseUrl(sandbox.baseUrl().toString())
+        .credentials(Credentials.oauth2(oauth)).build();
+    assertTrue(viaOAuth.httpClient() != null);
+    assertEquals("Acme Corp", sandboxed.workspaces().get(data.workspaceGid()).getName());
     assertEquals(1, stored.size());
   }
+
+  /** Stands in for an application's logger in the errors example. */
+  private static final class Log {
+    final List<Object[]> warnings = new ArrayList<>();
+
+    void warn(String format, Object... args) {
+      warnings.add(args);
+    }
+  }
+
+  private final Log log = new Log();
 
   @Test
   void errors() {
@@ -161,10 +274,17 @@ class ReadmeExamplesTest {
     try {
       asana.tasks().get("1");
     } catch (NotFoundException e) {
-      assertEquals(404, e.status());
-      assertTrue(e.requestId().isPresent());
-      assertFalse(e.messages().isEmpty());
+      log.warn("{} {}: {} (request {})", e.status(), e.path(), e.messages(), e.requestId().orElse("?"));
     }
+
+    if (log.warnings.isEmpty()) {
+      fail("asana.tasks().get(\"1\") returned instead of throwing NotFoundException");
+    }
+    Object[] warning = log.warnings.get(0);
+    assertEquals(404, warning[0]);
+    assertEquals("/api/1.0/tasks/1", warning[1]);
+    assertFalse(((List<?>) warning[2]).isEmpty());
+    assertFalse(warning[3].equals("?"), "the sandbox sends a request id");
     InvalidParameterException bad = assertThrows(InvalidParameterException.class,
         () -> asana.tasks().get("../users/me"));
     assertEquals("task_gid", bad.parameter());
@@ -175,16 +295,20 @@ class ReadmeExamplesTest {
     String projectGid = data.projectGids().get(0);
     String taskGid = data.taskGids(projectGid).get(0);
 
+    String baseUrl = sandbox.baseUrl().toString();
+    String token = sandbox.token();
+    String workspaceGid = data.workspaceGid();
+
     // README: Configuration
     AsanaClient.Builder builder = AsanaClient.builder()
-        .baseUrl(sandbox.baseUrl().toString())
-        .personalAccessToken(sandbox.token());
+        .baseUrl(baseUrl)                                   // optional: https://app.asana.com/api/1.0/ by default
+        .personalAccessToken(token);
     builder.http()
         .userAgentProduct("my-app/2.1")
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(20))
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).maxTotalTime(Duration.ofSeconds(30)).build())
-        .rateLimits(RateLimits.builder().requestsPerMinute(150).build());
+        .rateLimits(RateLimits.builder().requestsPerMinute(150).build());   // Asana's free-plan limit
     AsanaClient configured = builder.build();
     Page<TaskCompact> quick = configured.projectTasks().list(projectGid, Params.builder()
         .callOptions(CallOptions.builder().readTimeout(Duration.ofSeconds(2)).build()).build());
@@ -195,12 +319,13 @@ class ReadmeExamplesTest {
     String requestId = response.headers().get("X-Request-Id");
     String name = response.body().getData().getName();
 
+    CreateTaskRequest body = new CreateTaskRequest().data(new TaskRequest().name("Write the launch plan").workspace(workspaceGid));
+    retrofit2.Response<CreateTask201Response> created = tasks.createTask(body, null, null).execute();
+
     assertFalse(quick.data().isEmpty());
     assertEquals(200, response.code());
     assertTrue(requestId != null && name != null);
     assertTrue(sandbox.requestCount() > 0);
-    CreateTaskRequest body = new CreateTaskRequest().data(new TaskRequest().name("x").workspace(data.workspaceGid()));
-    retrofit2.Response<CreateTask201Response> created = tasks.createTask(body, null, null).execute();
     assertTrue(created.code() >= 400, "the sandbox serves the connector's read endpoints only");
   }
 }
