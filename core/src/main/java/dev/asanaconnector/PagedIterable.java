@@ -56,6 +56,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     return page.build();
   }
 
+  /** A fresh iteration from the first page; nothing is fetched until {@code hasNext()}. */
   @Override
   public Iterator<T> iterator() {
     return iterators.get();

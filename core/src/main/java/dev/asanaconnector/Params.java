@@ -31,6 +31,7 @@ public final class Params {
     this.callOptions = builder.callOptions;
   }
 
+  /** A builder with nothing set. */
   public static Builder builder() {
     return new Builder();
   }
@@ -123,14 +124,17 @@ public final class Params {
       return set("asana_disable", String.join(",", changes));
     }
 
+    /** Tasks of this project ({@code project}, tasks list). */
     public Builder project(String gid) {
       return set("project", gid);
     }
 
+    /** Tasks of this section ({@code section}, tasks list). */
     public Builder section(String gid) {
       return set("section", gid);
     }
 
+    /** Filter by workspace ({@code workspace}); tasks list needs {@link #assignee} with it. */
     public Builder workspace(String gid) {
       return set("workspace", gid);
     }
@@ -140,14 +144,17 @@ public final class Params {
       return set("assignee", gidOrMe);
     }
 
+    /** Filter by team ({@code team}: projects and users lists). */
     public Builder team(String gid) {
       return set("team", gid);
     }
 
+    /** The workspace or organization of a user's teams ({@code organization}, required by user_teams). */
     public Builder organization(String gid) {
       return set("organization", gid);
     }
 
+    /** Only archived ({@code true}) or only active ({@code false}) projects ({@code archived}). */
     public Builder archived(Boolean archived) {
       return set("archived", archived);
     }
@@ -162,6 +169,7 @@ public final class Params {
       return set("completed_since", "now");
     }
 
+    /** Tasks modified since this time ({@code modified_since}, tasks list). */
     public Builder modifiedSince(OffsetDateTime time) {
       return set("modified_since", time);
     }
@@ -190,6 +198,7 @@ public final class Params {
       return this;
     }
 
+    /** The params; values are validated when a call uses them, before any request. */
     public Params build() {
       return new Params(this);
     }
