@@ -136,6 +136,7 @@ public final class AsanaClient {
       case GET:
         return dispatcher.getUntyped(spec, params, null);
       case DOWNLOAD: {
+        Dispatcher.validate(spec, params); // here, as the Params below drop null values unchecked
         Params.Builder rest = Params.builder().putAll(params);
         Object gid = params.get("attachment_gid");
         rest.param("attachment_gid", null);

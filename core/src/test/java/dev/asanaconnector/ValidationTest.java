@@ -69,6 +69,8 @@ class ValidationTest {
             "not a field name"),
         Arguments.of("tasks", "list", withNull(Map.of("project", "1"), "colour"), "colour", "is not a parameter"),
         Arguments.of("tasks", "get", withNull(Map.of(), "task_gid"), "task_gid", "is required"),
+        Arguments.of("attachments", "download", withNull(Map.of("attachment_gid", "3"), "colour"), "colour",
+            "is not a parameter"),
         Arguments.of("workspace_task_search", "list", Map.of("workspace_gid", "5", "text", "x", "sort_by", "name"),
             "sort_by", "must be one of due_date, created_at, completed_at, likes, modified_at, was 'name'"),
         Arguments.of("workspace_task_search", "list", Map.of("workspace_gid", "5", "resource_subtype", "bug"),
