@@ -315,17 +315,22 @@ class ReadmeExamplesTest {
 
     // README: Calling a generated API directly
     TasksApi tasks = configured.api(TasksApi.class);
-    retrofit2.Response<GetTask200Response> response = tasks.getTask(taskGid, null, List.of("name", "notes")).execute();
-    String requestId = response.headers().get("X-Request-Id");
-    String name = response.body().getData().getName();
+    GetTask200Response task = configured.call(tasks.getTask(taskGid, null, List.of("name", "notes")));
+    String name = task.getData().getName();
+
+    ApiResponse<GetTask200Response> response = configured.callWithResponse(tasks.getTask(taskGid, null, null));
+    String requestId = response.requestId().orElse("none");
 
     CreateTaskRequest body = new CreateTaskRequest().data(new TaskRequest().name("Write the launch plan").workspace(workspaceGid));
-    retrofit2.Response<CreateTask201Response> created = tasks.createTask(body, null, null).execute();
+    retrofit2.Call<CreateTask201Response> create = tasks.createTask(body, null, null);
+    // configured.call(create) sends it: the new task, or Asana's error as an AsanaApiException
 
     assertFalse(quick.data().isEmpty());
-    assertEquals(200, response.code());
-    assertTrue(requestId != null && name != null);
+    assertEquals(200, response.status());
+    assertTrue(!requestId.equals("none") && name != null);
     assertTrue(sandbox.requestCount() > 0);
-    assertTrue(created.code() >= 400, "the sandbox serves the connector's read endpoints only");
+    // The sandbox serves the connector's read endpoints only: the write comes back as a typed error.
+    AsanaApiException refused = assertThrows(AsanaApiException.class, () -> configured.call(create));
+    assertEquals("POST", refused.method());
   }
 }
