@@ -18,7 +18,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -148,22 +150,26 @@ public final class AsanaJson {
 
   private static final class ForwardCompatibleEnumAdapter<E extends Enum<E>> extends JsonAdapter<E> {
     private final Class<E> type;
-    private final Map<String, E> byJsonName = new HashMap<>();
+    private final List<E> known = new ArrayList<>();
     private final Map<E, String> jsonNames = new HashMap<>();
+    private final JsonReader.Options options;
     private final E unrecognized;
 
     ForwardCompatibleEnumAdapter(Class<E> type) {
       this.type = type;
       E fallback = null;
+      List<String> names = new ArrayList<>();
       for (E constant : type.getEnumConstants()) {
         if (constant.name().equals(UNRECOGNIZED)) {
           fallback = constant;
           continue;
         }
         String jsonName = jsonName(constant);
-        byJsonName.put(jsonName, constant);
+        known.add(constant);
+        names.add(jsonName);
         jsonNames.put(constant, jsonName);
       }
+      this.options = JsonReader.Options.of(names.toArray(new String[0]));
       this.unrecognized = fallback;
     }
 
@@ -178,8 +184,13 @@ public final class AsanaJson {
 
     @Override
     public E fromJson(JsonReader reader) throws IOException {
-      E constant = byJsonName.get(reader.nextString());
-      return constant != null ? constant : unrecognized;
+      // Matching the bytes against the known names spares decoding a String for every value.
+      int index = reader.selectString(options);
+      if (index >= 0) {
+        return known.get(index);
+      }
+      reader.nextString(); // a value this spec version does not know (or not a string: that fails here)
+      return unrecognized;
     }
 
     @Override
