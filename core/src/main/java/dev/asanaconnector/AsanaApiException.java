@@ -18,6 +18,7 @@ public class AsanaApiException extends AsanaException {
   private final String method;
   private final String path;
 
+  /** An error answer to {@code method path} (the path without its query, which may hold secrets). */
   public AsanaApiException(int status, List<AsanaError> errors, String requestId, String method, String path) {
     super(describe(status, errors, requestId, method, path));
     this.status = status;

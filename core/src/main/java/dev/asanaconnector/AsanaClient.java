@@ -115,6 +115,7 @@ public final class AsanaClient {
     taskDependents = new NestedList<>(dispatcher, "task_dependents", "task_gid", TaskCompact.class);
   }
 
+  /** A builder: set the credentials, and optionally the base URL and HTTP settings. */
   public static Builder builder() {
     return new Builder();
   }
@@ -200,54 +201,67 @@ public final class AsanaClient {
     return httpClient;
   }
 
+  /** Tasks: list (by project, section, assignee, workspace...) and get. */
   public ListAndGet<TaskCompact, TaskResponse> tasks() {
     return tasks;
   }
 
+  /** The tasks of a project ({@code project_gid}). */
   public NestedList<TaskCompact> projectTasks() {
     return projectTasks;
   }
 
+  /** Task search in a workspace, with typed filters, paging past 100 results. */
   public WorkspaceTaskSearch workspaceTaskSearch() {
     return workspaceTaskSearch;
   }
 
+  /** Projects: list and get. */
   public ListAndGet<ProjectCompact, ProjectResponse> projects() {
     return projects;
   }
 
+  /** The projects a task is in ({@code task_gid}). */
   public NestedList<ProjectCompact> taskProjects() {
     return taskProjects;
   }
 
+  /** The projects of a team ({@code team_gid}). */
   public NestedList<ProjectCompact> teamProjects() {
     return teamProjects;
   }
 
+  /** The projects of a workspace ({@code workspace_gid}). */
   public NestedList<ProjectCompact> workspaceProjects() {
     return workspaceProjects;
   }
 
+  /** Workspaces: list and get. */
   public ListAndGet<WorkspaceCompact, WorkspaceResponse> workspaces() {
     return workspaces;
   }
 
+  /** Users: list and get. */
   public ListAndGet<UserCompact, UserResponse> users() {
     return users;
   }
 
+  /** The users of a workspace ({@code workspace_gid}). */
   public NestedList<UserCompact> workspaceUsers() {
     return workspaceUsers;
   }
 
+  /** The users of a team ({@code team_gid}). */
   public NestedList<UserCompact> teamUsers() {
     return teamUsers;
   }
 
+  /** Teams: get. */
   public Lookup<TeamResponse> teams() {
     return teams;
   }
 
+  /** The teams of a workspace ({@code workspace_gid}). */
   public NestedList<TeamCompact> workspaceTeams() {
     return workspaceTeams;
   }
@@ -257,34 +271,42 @@ public final class AsanaClient {
     return userTeams;
   }
 
+  /** Attachments: list (by {@code parent}), get and the two-step download. */
   public Attachments attachments() {
     return attachments;
   }
 
+  /** The tags of a workspace ({@code workspace_gid}). */
   public NestedList<TagCompact> workspaceTags() {
     return workspaceTags;
   }
 
+  /** Tags: get. */
   public Lookup<TagResponse> tags() {
     return tags;
   }
 
+  /** The sections of a project ({@code project_gid}). */
   public NestedList<SectionCompact> projectSections() {
     return projectSections;
   }
 
+  /** Sections: get. */
   public Lookup<SectionResponse> sections() {
     return sections;
   }
 
+  /** The subtasks of a task ({@code task_gid}). */
   public NestedList<TaskCompact> taskSubtasks() {
     return taskSubtasks;
   }
 
+  /** The tasks a task depends on ({@code task_gid}). */
   public NestedList<TaskCompact> taskDependencies() {
     return taskDependencies;
   }
 
+  /** The tasks that depend on a task ({@code task_gid}). */
   public NestedList<TaskCompact> taskDependents() {
     return taskDependents;
   }
@@ -320,6 +342,7 @@ public final class AsanaClient {
       return settings;
     }
 
+    /** The client; build one per application and share it (it is thread-safe). */
     public AsanaClient build() {
       return new AsanaClient(this);
     }

@@ -10,10 +10,12 @@ import java.util.Optional;
  * @param phrase the phrase Asana support uses to find a 500 in its logs, when present
  */
 public record AsanaError(String message, String help, String phrase) {
+  /** {@link #help()}, when Asana sent one. */
   public Optional<String> helpText() {
     return Optional.ofNullable(help);
   }
 
+  /** {@link #phrase()}, when Asana sent one (it identifies a 500 for Asana's support). */
   public Optional<String> phraseText() {
     return Optional.ofNullable(phrase);
   }

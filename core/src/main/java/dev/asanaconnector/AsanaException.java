@@ -7,10 +7,12 @@ package dev.asanaconnector;
 public class AsanaException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** An exception with this message, which must hold no secret. */
   public AsanaException(String message) {
     super(message);
   }
 
+  /** An exception with this message, which must hold no secret, and its cause. */
   public AsanaException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -12,6 +12,7 @@ public class ExternalAttachmentException extends AsanaException {
   private final String host;
   private final String viewUrl;
 
+  /** An attachment hosted outside Asana, which has no {@code download_url}. */
   public ExternalAttachmentException(String attachmentGid, String host, String viewUrl) {
     super("Attachment " + attachmentGid + " is hosted on '" + host + "' and has no download_url"
         + (viewUrl != null ? "; view it at " + viewUrl : ""));

@@ -9,6 +9,7 @@ public class InvalidParameterException extends AsanaException {
 
   private final String parameter;
 
+  /** {@code parameter} is the name as the caller gave it; {@code problem} says what is wrong with it. */
   public InvalidParameterException(String parameter, String problem) {
     super(parameter + ": " + problem);
     this.parameter = parameter;

@@ -12,6 +12,7 @@ public class NetworkException extends AsanaException {
   private final String method;
   private final String path;
 
+  /** A failure that belongs to no single request, or whose request is not known here. */
   public NetworkException(String message, Throwable cause) {
     this(message, null, null, cause);
   }

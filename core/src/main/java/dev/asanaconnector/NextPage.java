@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param uri the full URI of the next page
  */
 public record NextPage(String offset, String path, String uri) {
+  /** Checks that the offset is present: a next page without one cannot be fetched. */
   public NextPage {
     Objects.requireNonNull(offset, "offset");
   }

@@ -6,6 +6,7 @@ import java.util.List;
 public class PremiumRequiredException extends AsanaApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The exception for a 402 answer to {@code method path}; see {@link AsanaApiException}. */
   public PremiumRequiredException(int status, List<AsanaError> errors, String requestId, String method, String path) {
     super(status, errors, requestId, method, path);
   }

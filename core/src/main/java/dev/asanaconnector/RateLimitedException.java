@@ -10,6 +10,7 @@ public class RateLimitedException extends AsanaApiException {
 
   private final Duration retryAfter;
 
+  /** The exception for a 429 answer to {@code method path}; see {@link AsanaApiException}. */
   public RateLimitedException(int status, List<AsanaError> errors, String requestId, String method,
       String path, Duration retryAfter) {
     super(status, errors, requestId, method, path);
