@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.squareup.moshi.JsonAdapter;
-import dev.asanaconnector.generated.support.AsanaJson;
 import dev.asanaconnector.sandbox.AsanaSandbox;
 import dev.asanaconnector.sandbox.SandboxData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import dev.asanaconnector.cli.CliRun.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line's entry point against the sandbox: every entity and action, outputs and exit codes. */
 class AsanaCliTest {
-  private static final JsonAdapter<Object> JSON = AsanaJson.moshi().adapter(Object.class);
   private static AsanaSandbox sandbox;
   private static SandboxData data;
 
@@ -47,31 +41,12 @@ class AsanaCliTest {
     sandbox.close();
   }
 
-  record Result(int status, byte[] stdout, String stderr) {
-    String out() {
-      return new String(stdout, StandardCharsets.UTF_8);
-    }
-
-    Map<?, ?> json() {
-      try {
-        return (Map<?, ?>) JSON.fromJson(out());
-      } catch (IOException e) {
-        throw new AssertionError("stdout is not one JSON document: " + out(), e);
-      }
-    }
-  }
-
   private static Result run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = AsanaCli.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8), env, false);
-    return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    return CliRun.run(false, env, args);
   }
 
   private static Result api(String... words) {
-    List<String> args = new ArrayList<>(List.of("--base-url", sandbox.baseUrl().toString(), "--token", sandbox.token()));
-    args.addAll(List.of(words));
-    return run(Map.of(), args.toArray(new String[0]));
+    return CliRun.api(sandbox, false, words);
   }
 
   static Stream<Arguments> everyListAndGet() {
@@ -146,13 +121,7 @@ class AsanaCliTest {
     Result result = api("--all", "--jsonl", "project_tasks", "list", "--project_gid", project, "--limit", "10");
     assertEquals(0, result.status(), result.stderr());
     List<String> lines = result.out().lines().toList();
-    assertEquals(data.taskGids(project), lines.stream().map(line -> {
-      try {
-        return (String) ((Map<?, ?>) JSON.fromJson(line)).get("gid");
-      } catch (IOException e) {
-        throw new AssertionError(line, e);
-      }
-    }).toList());
+    assertEquals(data.taskGids(project), lines.stream().map(line -> (String) CliRun.parse(line).get("gid")).toList());
   }
 
   @Test

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.squareup.moshi.JsonAdapter;
-import dev.asanaconnector.generated.support.AsanaJson;
 import dev.asanaconnector.sandbox.AsanaSandbox;
 import dev.asanaconnector.sandbox.SandboxData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +22,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import dev.asanaconnector.cli.CliRun.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and exit codes, and valid output when a page after the first fails.
  */
 class CliContractTest {
-  private static final JsonAdapter<Object> JSON = AsanaJson.moshi().adapter(Object.class);
   private static AsanaSandbox sandbox;
   private static SandboxData data;
 
@@ -63,43 +58,12 @@ class CliContractTest {
     sandbox.faults().clear();
   }
 
-  record Result(int status, byte[] stdout, String stderr) {
-    String out() {
-      return new String(stdout, StandardCharsets.UTF_8);
-    }
-
-    Map<?, ?> json() {
-      return parse(out());
-    }
-
-    List<?> records() {
-      return (List<?>) json().get("data");
-    }
-
-    Map<?, ?> meta() {
-      return (Map<?, ?>) json().get("meta");
-    }
-  }
-
-  static Map<?, ?> parse(String text) {
-    try {
-      return (Map<?, ?>) JSON.fromJson(text);
-    } catch (IOException | RuntimeException e) {
-      throw new AssertionError("not one JSON document: " + text, e);
-    }
-  }
-
   private static Result run(boolean terminal, Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = AsanaCli.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8), env, terminal);
-    return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    return CliRun.run(terminal, env, args);
   }
 
   private static Result api(boolean terminal, String... words) {
-    List<String> args = new ArrayList<>(List.of("--base-url", sandbox.baseUrl().toString(), "--token", sandbox.token()));
-    args.addAll(List.of(words));
-    return run(terminal, Map.of(), args.toArray(new String[0]));
+    return CliRun.api(sandbox, terminal, words);
   }
 
   private static Result api(String... words) {
@@ -141,7 +105,7 @@ class CliContractTest {
     Result lines = run(false, Map.of(), "--sandbox", "--jsonl", "--all", "workspace_task_search", "list", "--workspace_gid", data.workspaceGid(),
         "--completed", "false");
     assertEquals(0, lines.status(), lines.stderr());
-    assertEquals(expected, lines.out().lines().map(l -> (String) parse(l).get("gid")).sorted().toList());
+    assertEquals(expected, lines.out().lines().map(l -> (String) CliRun.parse(l).get("gid")).sorted().toList());
   }
 
   @Test
@@ -234,13 +198,13 @@ class CliContractTest {
 
     Result mixed = run(false, Map.of(), "--jsonl", "tasks", "--sandbox", "get", "--task_gid", data.richTaskGid());
     assertEquals(0, mixed.status(), mixed.stderr());
-    assertEquals(data.richTaskGid(), parse(mixed.out()).get("gid"));
+    assertEquals(data.richTaskGid(), CliRun.parse(mixed.out()).get("gid"));
 
     Path file = dir.resolve("w.json");
     Result output = run(false, Map.of(), "workspaces", "list", "--output", file.toString(), "--sandbox");
     assertEquals(0, output.status(), output.stderr());
     assertEquals(0, output.stdout().length);
-    assertEquals(2, ((List<?>) parse(Files.readString(file)).get("data")).size());
+    assertEquals(2, ((List<?>) CliRun.parse(Files.readString(file)).get("data")).size());
 
     Result help = run(false, Map.of(), "workspace_task_search", "list", "--help");
     assertEquals(0, help.status());
@@ -336,7 +300,7 @@ class CliContractTest {
     Result lines = api("--all", "--jsonl", "project_tasks", "list", "--project_gid", project, "--limit", "7");
     assertEquals(1, lines.status(), lines.stderr());
     assertEquals(data.taskGids(project).subList(0, 7),
-        lines.out().lines().map(l -> (String) parse(l).get("gid")).toList(), "whole lines only");
+        lines.out().lines().map(l -> (String) CliRun.parse(l).get("gid")).toList(), "whole lines only");
   }
 
   @Test
