@@ -50,7 +50,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   /** The params for one page of an iteration: the caller's, at {@code offset}, 100 records unless set. */
   static Params pageParams(Params params, String offset) {
     Params.Builder page = Params.builder().from(params).offset(offset);
-    if (!params.toMap().containsKey("limit")) {
+    if (params.toMap().get("limit") == null) {
       page.limit(DEFAULT_PAGE_SIZE);
     }
     return page.build();

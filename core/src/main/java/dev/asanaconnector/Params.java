@@ -26,7 +26,7 @@ public final class Params {
   private final CallOptions callOptions;
 
   private Params(Builder builder) {
-    this.values = Map.copyOf(builder.values);
+    this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values)); // nulls kept
     this.maxItems = builder.maxItems;
     this.callOptions = builder.callOptions;
   }
@@ -41,7 +41,10 @@ public final class Params {
     return NONE;
   }
 
-  /** The parameters under their reference names, as {@code execute} takes them. */
+  /**
+   * The parameters under their reference names, as {@code execute} takes them; a name set to
+   * {@code null} maps to {@code null} (not sent). Unmodifiable.
+   */
   public Map<String, Object> toMap() {
     return values;
   }
@@ -66,7 +69,10 @@ public final class Params {
     return "Params" + new java.util.TreeMap<>(values) + (maxItems != null ? " maxItems=" + maxItems : "");
   }
 
-  /** Builds {@link Params}; each setter replaces an earlier value, {@code null} removes it. */
+  /**
+   * Builds {@link Params}; each setter replaces an earlier value, and {@code null} unsets it (the name
+   * is still checked against the action's parameters when a call uses it).
+   */
   public static final class Builder {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private Integer maxItems;
@@ -76,11 +82,8 @@ public final class Params {
     }
 
     private Builder set(String name, Object value) {
-      if (value == null) {
-        values.remove(name);
-      } else {
-        values.put(name, value);
-      }
+      // A null unsets the value but keeps the name, so that a misspelled name is still reported.
+      values.put(java.util.Objects.requireNonNull(name, "parameter name"), value);
       return this;
     }
 

@@ -124,8 +124,8 @@ final class Transport {
   private <R> R executeOnce(Request request, BodyReader<R> reader) throws BodyReadException {
     try (Response response = send(request)) {
       ResponseBody body = response.body();
-      MediaType type = body.contentType();
-      if (type == null || !"json".equals(type.subtype())) {
+      if (!isJson(response.header("Content-Type"))) {
+        MediaType type = body.contentType();
         throw invalid(response, "Expected JSON from Asana but got " + (type == null ? "no content type" : type),
             body.source(), null);
       }
@@ -151,6 +151,19 @@ final class Transport {
     } catch (IOException e) {
       throw new BodyReadException(e);
     }
+  }
+
+  /** Whether a Content-Type is JSON; Asana's own value is matched without parsing it (once per response). */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    if (contentType.regionMatches(true, 0, "application/json", 0, 16)
+        && (contentType.length() == 16 || contentType.charAt(16) == ';' || contentType.charAt(16) == ' ')) {
+      return true;
+    }
+    MediaType type = MediaType.parse(contentType);
+    return type != null && "json".equalsIgnoreCase(type.subtype());
   }
 
   /**

@@ -113,6 +113,18 @@ class ValidationTest {
   }
 
   @Test
+  void typedParamsReportAMisspelledNameEvenWhenItsValueIsNull() {
+    int before = server.requests.size();
+    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+        () -> asana.projectTasks().list("1", Params.builder().param("colour", null).build()));
+    assertEquals("colour", e.parameter());
+    assertEquals(before, server.requests.size(), "no request was sent");
+    // A known parameter set to null is simply not sent.
+    asana.projectTasks().list("1", Params.builder().limit(5).limit(null).build());
+    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+  }
+
+  @Test
   void allowedSortAndSubtypeValuesAreSentAsGiven() {
     asana.workspaceTaskSearch().list("5", TaskSearch.builder().resourceSubtype("approval").sortBy("likes").build(),
         Params.none());
