@@ -321,7 +321,7 @@ class ReadmeExamplesTest {
     ApiResponse<GetTask200Response> response = configured.callWithResponse(tasks.getTask(taskGid, null, null));
     String requestId = response.requestId().orElse("none");
 
-    CreateTaskRequest body = new CreateTaskRequest().data(new TaskRequest().name("Write the launch plan").workspace(workspaceGid));
+    CreateTaskRequest body = CreateTaskRequest.builder().data(TaskRequest.builder().name("Write the launch plan").workspace(workspaceGid).build()).build();
     retrofit2.Call<CreateTask201Response> create = tasks.createTask(body, null, null);
     // configured.call(create) sends it: the new task, or Asana's error as an AsanaApiException
 

@@ -330,7 +330,7 @@ class RetriesTest {
     sandbox.faults().serverErrors(5, 500);
     int before = sandbox.requestCount();
     retrofit2.Response<?> response = asana.api(TasksApi.class)
-        .createTask(new CreateTaskRequest().data(new TaskRequest().name("Launch plan")), null, null).execute();
+        .createTask(CreateTaskRequest.builder().data(TaskRequest.builder().name("Launch plan").build()).build(), null, null).execute();
     assertEquals(500, response.code());
     assertEquals(1, sandbox.requestCount() - before);
   }

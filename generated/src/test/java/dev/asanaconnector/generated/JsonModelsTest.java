@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The models with AsanaJson's Moshi alone: enums, formats, and the string-or-object form. */
@@ -35,8 +36,27 @@ class JsonModelsTest {
   }
 
   @Test
+  void modelsAreImmutableAndBuildersCopyWhatTheyAreGiven() throws IOException {
+    List<String> followers = new ArrayList<>(List.of("me"));
+    TaskRequest built = TaskRequest.builder().name("Plan").followers(followers).build();
+    followers.add("1200");
+    assertEquals(List.of("me"), built.getFollowers(), "the builder copied the list");
+    assertThrows(UnsupportedOperationException.class, () -> built.getFollowers().add("x"));
+
+    TaskRequest renamed = built.toBuilder().name("Launch").build();
+    assertEquals("Plan", built.getName(), "toBuilder leaves the original as it was");
+    assertEquals("Launch", renamed.getName());
+    assertEquals(List.of("me"), renamed.getFollowers());
+
+    TaskRequest read = adapter(TaskRequest.class).fromJson("{\"name\": \"x\", \"followers\": [\"1\", \"2\"]}");
+    assertThrows(UnsupportedOperationException.class, () -> read.getFollowers().clear());
+    assertEquals(List.of("1", "2"), read.getFollowers());
+    assertEquals(read, read.toBuilder().build(), "a copy equals its original");
+  }
+
+  @Test
   void writingUnrecognizedFailsWithAClearMessage() {
-    TaskRequest task = new TaskRequest().name("x").resourceSubtype(TaskRequest.ResourceSubtypeEnum.UNRECOGNIZED);
+    TaskRequest task = TaskRequest.builder().name("x").resourceSubtype(TaskRequest.ResourceSubtypeEnum.UNRECOGNIZED).build();
     JsonDataException e = assertThrows(JsonDataException.class, () -> adapter(TaskRequest.class).toJson(task));
     assertTrue(e.getMessage().contains("ResourceSubtypeEnum.UNRECOGNIZED"), e.getMessage());
     assertTrue(e.getMessage().contains("cannot be sent"), e.getMessage());
@@ -48,8 +68,8 @@ class JsonModelsTest {
     try (MockAsana asana = new MockAsana()) {
       TasksApi tasks = asana.api(TasksApi.class);
       RuntimeException e = assertThrows(RuntimeException.class, () -> MockAsana.call(tasks, "createTask",
-          MockAsana.args("body", new CreateTaskRequest().data(new TaskRequest()
-              .resourceSubtype(TaskRequest.ResourceSubtypeEnum.UNRECOGNIZED)))).execute());
+          MockAsana.args("body", CreateTaskRequest.builder().data(TaskRequest.builder()
+              .resourceSubtype(TaskRequest.ResourceSubtypeEnum.UNRECOGNIZED).build()).build())).execute());
       Throwable cause = e;
       while (cause != null && !(cause instanceof JsonDataException)) {
         cause = cause.getCause();
@@ -83,9 +103,9 @@ class JsonModelsTest {
         webhook.getCreatedAt());
     assertEquals(MockAsana.json(json), MockAsana.json(adapter(WebhookResponse.class).toJson(webhook)));
 
-    TaskRequest task = new TaskRequest().dueOn(LocalDate.of(2024, 2, 29))
+    TaskRequest task = TaskRequest.builder().dueOn(LocalDate.of(2024, 2, 29))
         .actualTimeMinutes(new BigDecimal("0.30000000000000000001"))
-        .dueAt(OffsetDateTime.of(2026, 1, 31, 9, 0, 0, 0, ZoneOffset.UTC));
+        .dueAt(OffsetDateTime.of(2026, 1, 31, 9, 0, 0, 0, ZoneOffset.UTC)).build();
     String written = adapter(TaskRequest.class).toJson(task);
     // Exact text: the decimal is not squeezed through a double, the date-time keeps its seconds.
     assertTrue(written.contains("\"actual_time_minutes\":0.30000000000000000001"), written);
@@ -128,11 +148,11 @@ class JsonModelsTest {
             "enum_options", List.of(Map.of("name", "High", "color", "red")))),
         MockAsana.json(adapter.toJson(inFull)));
 
-    AddCustomFieldSettingRequestCustomField built = new AddCustomFieldSettingRequestCustomField().name("Stage");
+    AddCustomFieldSettingRequestCustomField built = AddCustomFieldSettingRequestCustomField.builder().name("Stage").build();
     assertEquals("{\"custom_field\":{\"name\":\"Stage\"}}",
-        adapter.toJson(new AddCustomFieldSettingRequest().customField(built)));
+        adapter.toJson(AddCustomFieldSettingRequest.builder().customField(built).build()));
     assertEquals("{\"custom_field\":\"42\"}", adapter.toJson(
-        new AddCustomFieldSettingRequest().customField(AddCustomFieldSettingRequestCustomField.ofString("42"))));
+        AddCustomFieldSettingRequest.builder().customField(AddCustomFieldSettingRequestCustomField.ofString("42")).build()));
     assertEquals(AddCustomFieldSettingRequestCustomField.ofString("42"),
         AddCustomFieldSettingRequestCustomField.ofString("42"));
     assertTrue(!AddCustomFieldSettingRequestCustomField.ofString("42")
@@ -141,7 +161,7 @@ class JsonModelsTest {
 
   @Test
   void absentFieldsAreNotWrittenAndNullsAreNotRead() throws IOException {
-    assertEquals("{}", adapter(TaskRequest.class).toJson(new TaskRequest()));
+    assertEquals("{}", adapter(TaskRequest.class).toJson(TaskRequest.builder().build()));
     TaskResponse task = adapter(TaskResponse.class).fromJson("{\"completed\": null, \"num_likes\": null}");
     assertNull(task.getCompleted());
     assertNull(task.getNumLikes());

@@ -145,10 +145,10 @@ class ResourceApisTest {
   @Test
   void createProjectPostsDataWithEnumAndDateValues() {
     asana.respond(201, "{\"data\": {\"gid\": \"1400\", \"name\": \"Launch\", \"color\": \"dark-green\"}}");
-    ProjectRequest project = new ProjectRequest().name("Launch").color(ProjectRequest.ColorEnum.DARK_GREEN)
-        .dueOn(LocalDate.of(2026, 6, 30)).notes("Plan").archived(false);
+    ProjectRequest project = ProjectRequest.builder().name("Launch").color(ProjectRequest.ColorEnum.DARK_GREEN)
+        .dueOn(LocalDate.of(2026, 6, 30)).notes("Plan").archived(false).build();
     ProjectResponse created = MockAsana.<dev.asanaconnector.generated.model.CreateProject201Response>execute(
-        asana.api(ProjectsApi.class), "createProject", args("body", new CreateProjectRequest().data(project)))
+        asana.api(ProjectsApi.class), "createProject", args("body", CreateProjectRequest.builder().data(project).build()))
         .getData();
 
     RecordedRequest request = asana.request();
@@ -233,9 +233,9 @@ class ResourceApisTest {
   void createTagForWorkspacePostsDataWithHyphenatedEnum() {
     asana.respond(201, "{\"data\": {\"gid\": \"1600\", \"name\": \"Stuff to buy\", \"color\": \"dark-warm-gray\"}}");
     execute(asana.api(TagsApi.class), "createTagForWorkspace", args("workspace_gid", "1000",
-        "body", new CreateTagForWorkspaceRequest().data(new TagCreateTagForWorkspaceRequest()
+        "body", CreateTagForWorkspaceRequest.builder().data(TagCreateTagForWorkspaceRequest.builder()
             .name("Stuff to buy").color(TagCreateTagForWorkspaceRequest.ColorEnum.DARK_WARM_GRAY)
-            .followers(List.of("me")))));
+            .followers(List.of("me")).build()).build()));
     RecordedRequest request = asana.request();
     assertRequest(request, "POST", "/api/1.0/workspaces/1000/tags");
     assertEquals(Map.of("data", Map.of("name", "Stuff to buy", "color", "dark-warm-gray",
@@ -248,16 +248,16 @@ class ResourceApisTest {
   void sectionsCreateInsertAndList() {
     asana.respond(201, "{\"data\": {\"gid\": \"1700\", \"name\": \"Next Actions\"}}");
     execute(asana.api(SectionsApi.class), "createSectionForProject", args("project_gid", "1331",
-        "body", new CreateSectionForProjectRequest().data(new SectionRequest().name("Next Actions")
-            .insertBefore("1701"))));
+        "body", CreateSectionForProjectRequest.builder().data(SectionRequest.builder().name("Next Actions")
+            .insertBefore("1701").build()).build()));
     RecordedRequest create = asana.request();
     assertRequest(create, "POST", "/api/1.0/projects/1331/sections");
     assertEquals(Map.of("data", Map.of("name", "Next Actions", "insert_before", "1701")), MockAsana.json(create));
 
     asana.respond("{\"data\": {}}");
     execute(asana.api(SectionsApi.class), "insertSectionForProject", args("project_gid", "1331",
-        "body", new InsertSectionForProjectRequest().data(new ProjectSectionInsertRequest().section("1700")
-            .afterSection("1699"))));
+        "body", InsertSectionForProjectRequest.builder().data(ProjectSectionInsertRequest.builder().section("1700")
+            .afterSection("1699").build()).build()));
     RecordedRequest insert = asana.request();
     assertRequest(insert, "POST", "/api/1.0/projects/1331/sections/insert");
     assertEquals(Map.of("data", Map.of("section", "1700", "after_section", "1699")), MockAsana.json(insert));
@@ -275,7 +275,7 @@ class ResourceApisTest {
   void storiesCommentAndList() {
     asana.respond(201, "{\"data\": {\"gid\": \"1800\", \"resource_subtype\": \"comment_added\", \"text\": \"Nice\"}}");
     execute(asana.api(StoriesApi.class), "createStoryForTask", args("task_gid", "1204",
-        "body", new CreateStoryForTaskRequest().data(new StoryBase().text("Nice").isPinned(true))));
+        "body", CreateStoryForTaskRequest.builder().data(StoryBase.builder().text("Nice").isPinned(true).build()).build()));
     RecordedRequest request = asana.request();
     assertRequest(request, "POST", "/api/1.0/tasks/1204/stories");
     assertEquals(Map.of("data", Map.of("text", "Nice", "is_pinned", true)), MockAsana.json(request));
@@ -305,10 +305,10 @@ class ResourceApisTest {
          "X-Hook-Secret": "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81"}
         """);
     WebhookResponse created = MockAsana.<dev.asanaconnector.generated.model.CreateWebhook201Response>execute(
-        asana.api(WebhooksApi.class), "createWebhook", args("body", new CreateWebhookRequest().data(
-            new WebhookRequest().resource("1331").target(URI.create("https://example.com/receive?key=a%20b"))
-                .filters(List.of(new WebhookRequestFiltersInner().resourceType("task").action("changed")
-                    .fields(List.of("due_at", "due_on"))))))).getData();
+        asana.api(WebhooksApi.class), "createWebhook", args("body", CreateWebhookRequest.builder().data(
+            WebhookRequest.builder().resource("1331").target(URI.create("https://example.com/receive?key=a%20b"))
+                .filters(List.of(WebhookRequestFiltersInner.builder().resourceType("task").action("changed")
+                    .fields(List.of("due_at", "due_on")).build())).build()).build())).getData();
     RecordedRequest request = asana.request();
     assertRequest(request, "POST", "/api/1.0/webhooks");
     assertEquals(Map.of("data", Map.of("resource", "1331", "target", "https://example.com/receive?key=a%20b",
@@ -357,9 +357,9 @@ class ResourceApisTest {
   void addCustomFieldSettingSendsTheCustomFieldAsAGidString() {
     asana.respond("{\"data\": {\"gid\": \"2100\", \"is_important\": true}}");
     execute(asana.api(ProjectsApi.class), "addCustomFieldSettingForProject", args(
-        "project_gid", "1331", "body", new AddCustomFieldSettingForProjectRequest().data(
-            new AddCustomFieldSettingRequest().customField(AddCustomFieldSettingRequestCustomField.ofString("2000"))
-                .isImportant(true).insertAfter("1999"))));
+        "project_gid", "1331", "body", AddCustomFieldSettingForProjectRequest.builder().data(
+            AddCustomFieldSettingRequest.builder().customField(AddCustomFieldSettingRequestCustomField.ofString("2000"))
+                .isImportant(true).insertAfter("1999").build()).build()));
     RecordedRequest request = asana.request();
     assertRequest(request, "POST", "/api/1.0/projects/1331/addCustomFieldSetting");
     assertEquals(Map.of("data", Map.of("custom_field", "2000", "is_important", true, "insert_after", "1999")),
@@ -448,8 +448,8 @@ class ResourceApisTest {
   @Test
   void createMembershipSendsTheMembershipFieldsInsideData() {
     asana.respond(201, "{\"data\": {\"gid\": \"1900\", \"resource_type\": \"membership\"}}");
-    execute(asana.api(MembershipsApi.class), "createMembership", args("body", new CreateMembershipRequestBody()
-        .data(new CreateMembershipRequest().parent("1400").member("1200").accessLevel("editor"))));
+    execute(asana.api(MembershipsApi.class), "createMembership", args("body", CreateMembershipRequestBody.builder()
+        .data(CreateMembershipRequest.builder().parent("1400").member("1200").accessLevel("editor").build()).build()));
     RecordedRequest request = asana.request();
     assertRequest(request, "POST", "/api/1.0/memberships");
     assertEquals(Map.of("data", Map.of("parent", "1400", "member", "1200", "access_level", "editor")),
@@ -460,14 +460,14 @@ class ResourceApisTest {
   void addFollowersToAGoalAndToAProjectSendTheFollowers() {
     asana.respond("{\"data\": {\"gid\": \"1500\"}}");
     execute(asana.api(GoalsApi.class), "addFollowers", args("goal_gid", "1500",
-        "body", new AddFollowersRequestBody().data(new TaskAddFollowersRequest().followers(List.of("1200", "me")))));
+        "body", AddFollowersRequestBody.builder().data(TaskAddFollowersRequest.builder().followers(List.of("1200", "me")).build()).build()));
     RecordedRequest goal = asana.request();
     assertRequest(goal, "POST", "/api/1.0/goals/1500/addFollowers");
     assertEquals(Map.of("data", Map.of("followers", List.of("1200", "me"))), MockAsana.json(goal));
 
     asana.respond("{\"data\": {\"gid\": \"1400\"}}");
     execute(asana.api(ProjectsApi.class), "addFollowersForProject", args("project_gid", "1400",
-        "body", new AddFollowersForProjectRequest().data(new AddFollowersRequest().followers("1201"))));
+        "body", AddFollowersForProjectRequest.builder().data(AddFollowersRequest.builder().followers("1201").build()).build()));
     RecordedRequest project = asana.request();
     assertRequest(project, "POST", "/api/1.0/projects/1400/addFollowers");
     assertEquals(Map.of("data", Map.of("followers", "1201")), MockAsana.json(project));
@@ -477,8 +477,8 @@ class ResourceApisTest {
   void createTimeTrackingEntrySendsDurationAndDate() {
     asana.respond(201, "{\"data\": {\"gid\": \"2000\"}}");
     execute(asana.api(TimeTrackingEntriesApi.class), "createTimeTrackingEntry", args("task_gid", "1204",
-        "body", new CreateTimeTrackingEntryRequestBody().data(new CreateTimeTrackingEntryRequest()
-            .durationMinutes(90).enteredOn(LocalDate.of(2026, 12, 1)))));
+        "body", CreateTimeTrackingEntryRequestBody.builder().data(CreateTimeTrackingEntryRequest.builder()
+            .durationMinutes(90).enteredOn(LocalDate.of(2026, 12, 1)).build()).build()));
     RecordedRequest request = asana.request();
     assertRequest(request, "POST", "/api/1.0/tasks/1204/time_tracking_entries");
     assertEquals(Map.of("data", Map.of("duration_minutes", 90.0, "entered_on", "2026-12-01")),

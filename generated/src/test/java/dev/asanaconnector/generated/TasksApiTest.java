@@ -184,17 +184,17 @@ class TasksApiTest {
   @Test
   void createTaskPostsTheRecordInsideData() {
     asana.respond(201, "{\"data\": {\"gid\": \"1300\", \"resource_type\": \"task\", \"name\": \"Buy catnip\"}}");
-    TaskRequest task = new TaskRequest()
+    TaskRequest task = TaskRequest.builder()
         .name("Buy catnip")
         .notes("Mittens really likes the stuff from Humboldt.")
         .assignee("me")
         .projects(List.of("1331", "1332"))
         .dueOn(LocalDate.of(2026, 3, 1))
         .resourceSubtype(TaskRequest.ResourceSubtypeEnum.MILESTONE)
-        .customFields(Map.of("5678904321", "On Hold"));
+        .customFields(Map.of("5678904321", "On Hold")).build();
 
     CreateTask201Response created = execute(tasks, "createTask",
-        args("body", new CreateTaskRequest().data(task), "opt_fields", List.of("name")));
+        args("body", CreateTaskRequest.builder().data(task).build(), "opt_fields", List.of("name")));
 
     RecordedRequest request = asana.request();
     assertEquals("POST", request.getMethod());
@@ -217,8 +217,8 @@ class TasksApiTest {
   void updateTaskPutsOnlyTheFieldsSet() {
     asana.respond("{\"data\": {\"gid\": \"1204\", \"completed\": true}}");
     UpdateTask200Response updated = execute(tasks, "updateTask", args("task_gid", "1204",
-        "body", new UpdateTaskRequest().data(new TaskRequest().completed(true)
-            .dueAt(OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC)))));
+        "body", UpdateTaskRequest.builder().data(TaskRequest.builder().completed(true)
+            .dueAt(OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC)).build()).build()));
 
     RecordedRequest request = asana.request();
     assertEquals("PUT", request.getMethod());
