@@ -29,6 +29,7 @@ final class GeneratedCalls {
     try {
       response = call.execute();
     } catch (JsonDataException | JsonEncodingException | EOFException e) {
+      // Retrofit parses only 2xx bodies and does not hand the response over when parsing fails.
       throw new InvalidResponseException("Malformed JSON from Asana for " + Transport.describe(request) + ": "
           + e.getMessage(), 200, "", request.method(), request.url().encodedPath(), e);
     } catch (IOException e) {

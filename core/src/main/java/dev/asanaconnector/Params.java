@@ -2,9 +2,11 @@ package dev.asanaconnector;
 
 import dev.asanaconnector.http.CallOptions;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,7 +28,7 @@ public final class Params {
   private final CallOptions callOptions;
 
   private Params(Builder builder) {
-    this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values)); // nulls kept
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(builder.values)); // keeps nulls, unlike Map.copyOf
     this.maxItems = builder.maxItems;
     this.callOptions = builder.callOptions;
   }
@@ -83,7 +85,7 @@ public final class Params {
 
     private Builder set(String name, Object value) {
       // A null unsets the value but keeps the name, so that a misspelled name is still reported.
-      values.put(java.util.Objects.requireNonNull(name, "parameter name"), value);
+      values.put(Objects.requireNonNull(name, "parameter name"), value);
       return this;
     }
 
