@@ -28,6 +28,8 @@ final class ActionSpec {
   final String operationId;
   final Map<String, ParamSpec> params;
   final List<String> recordFields;
+  /** The record fields to ask for with {@code opt_fields}: the documented ones but {@code gid}, which comes anyway. */
+  final List<String> optFields;
   final Class<?> recordType;
   final CallFactory callFactory;
   final Rule rule;
@@ -41,6 +43,7 @@ final class ActionSpec {
     this.operationId = builder.operationId;
     this.params = builder.params;
     this.recordFields = List.copyOf(builder.recordFields);
+    this.optFields = recordFields.stream().filter(field -> !field.equals("gid")).toList();
     this.recordType = builder.recordType;
     this.callFactory = Objects.requireNonNull(builder.callFactory);
     this.rule = builder.rule;

@@ -33,8 +33,7 @@ public final class ApiResponse<T> {
 
   /** The id Asana gave the request ({@code X-Request-Id}), for support tickets. */
   public Optional<String> requestId() {
-    return Optional.ofNullable(headers.get("X-Request-Id")).or(() -> Optional.ofNullable(headers.get(
-        "X-Asana-Request-Id")));
+    return Optional.ofNullable(Transport.requestId(headers));
   }
 
   /** The parsed body; empty for a response without one (204). */

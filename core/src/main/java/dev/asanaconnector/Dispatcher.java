@@ -30,9 +30,6 @@ final class Dispatcher {
       "asana_disable", ParamSpec.optional("asana_disable", ParamType.HEADER,
           "Asana-Disable header: API changes to opt out of (comma-separated)"));
 
-  /** Computed once per action: every call of an action that asks for its fields sends the same list. */
-  private static final Map<ActionSpec, List<String>> DOCUMENTED_FIELDS = new ConcurrentHashMap<>();
-
   private final GeneratedApis apis;
   private final Transport transport;
   private final Moshi moshi;
@@ -109,14 +106,9 @@ final class Dispatcher {
    */
   private static List<String> optFields(ActionSpec spec, List<String> requested) {
     if (requested == null) {
-      return spec.requestsRecordFields ? DOCUMENTED_FIELDS.computeIfAbsent(spec, Dispatcher::documentedFields) : null;
+      return spec.requestsRecordFields ? spec.optFields : null;
     }
-    return ActionArgs.union(DOCUMENTED_FIELDS.computeIfAbsent(spec, Dispatcher::documentedFields), requested);
-  }
-
-  /** The record fields the reference documents for {@code spec} ({@code gid} comes anyway). */
-  private static List<String> documentedFields(ActionSpec spec) {
-    return spec.recordFields.stream().filter(f -> !f.equals("gid")).toList();
+    return ActionArgs.union(spec.optFields, requested);
   }
 
   /** The HTTP request for validated {@code args}, including what the generated operation does not declare. */

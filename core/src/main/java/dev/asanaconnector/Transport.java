@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,6 +40,8 @@ final class Transport {
   /** A JSON body larger than this is not an Asana answer (the largest pages are a few MiB). */
   static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
   private static final int EXCERPT_CHARS = 200;
+  /** How much of an error body is read for Asana's messages (BearerAuthInterceptor keeps as much of a 401). */
+  private static final int ERROR_BODY_BYTES = 65_536;
 
   /** Reads a successful JSON body. */
   interface BodyReader<R> {
@@ -153,6 +156,12 @@ final class Transport {
     }
   }
 
+  /** The id Asana gave the request ({@code X-Request-Id}, or the older {@code X-Asana-Request-Id}), or null. */
+  static String requestId(Headers headers) {
+    String id = headers.get("X-Request-Id");
+    return id != null ? id : headers.get("X-Asana-Request-Id");
+  }
+
   /** Whether a Content-Type is JSON; Asana's own value is matched without parsing it (once per response). */
   static boolean isJson(String contentType) {
     if (contentType == null) {
@@ -201,9 +210,9 @@ final class Transport {
     String text = "";
     try {
       BufferedSource source = response.body().source();
-      source.request(65_536);
+      source.request(ERROR_BODY_BYTES);
       Buffer buffer = source.getBuffer();
-      text = redact(buffer.snapshot((int) Math.min(65_536, buffer.size())).string(StandardCharsets.UTF_8), request);
+      text = redact(buffer.snapshot((int) Math.min(ERROR_BODY_BYTES, buffer.size())).string(StandardCharsets.UTF_8), request);
     } catch (IOException ignored) {
       // The status alone still says what happened; the body was only detail.
     }
@@ -212,7 +221,7 @@ final class Transport {
       errors = List.of(new AsanaError("no Asana error body" + (text.isBlank() ? "" : "; response starts: "
           + excerpt(text)), null, null));
     }
-    String requestId = response.header("X-Request-Id", response.header("X-Asana-Request-Id"));
+    String requestId = requestId(response.headers());
     String method = request.method();
     String path = request.url().encodedPath();
     int status = response.code();

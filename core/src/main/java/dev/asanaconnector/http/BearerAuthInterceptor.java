@@ -20,6 +20,8 @@ final class BearerAuthInterceptor implements Interceptor {
     this.tokens = tokens;
   }
 
+  private static final long ERROR_BODY_BYTES = 65_536;
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
@@ -49,13 +51,10 @@ final class BearerAuthInterceptor implements Interceptor {
   }
 
   private static Response buffered(Response response) throws IOException {
-    ResponseBody body = response.body();
-    if (body == null) {
-      return response;
-    }
-    try (body) {
-      return response.newBuilder().body(ResponseBody.create(body.bytes(), body.contentType())).build();
-    }
+    // As much as an error report reads (Transport.errorFor): a hostile 401 cannot fill the memory.
+    ResponseBody copy = response.peekBody(ERROR_BODY_BYTES);
+    response.close();
+    return response.newBuilder().body(copy).build();
   }
 
   private static Request withToken(Request request, String token) {
