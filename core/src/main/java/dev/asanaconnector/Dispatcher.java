@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.asanaconnector.generated.support.CommaSeparatedQueryInterceptor;
 import dev.asanaconnector.http.CallOptions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -113,7 +115,9 @@ final class Dispatcher {
 
   /** The HTTP request for validated {@code args}, including what the generated operation does not declare. */
   Request request(ActionSpec spec, ActionArgs args, CallOptions options) {
-    Request request = spec.callFactory.create(apis, args).request();
+    // Joined here rather than only by the HTTP stack's interceptor, so that a request sent for many pages
+    // is joined once.
+    Request request = CommaSeparatedQueryInterceptor.joinLists(spec.callFactory.create(apis, args).request());
     String enable = args.string("asana_enable");
     String disable = args.string("asana_disable");
     if (args.extraQuery().isEmpty() && enable == null && disable == null && options == null) {
@@ -141,12 +145,29 @@ final class Dispatcher {
   // an InvalidResponseException with the real status, method, path and a body excerpt.
 
   <T> Page<T> listPage(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
-    ActionArgs args = validate(spec, params);
+    return listPages(spec, params, recordType, options).apply(null);
+  }
+
+  /**
+   * The pages of one listing: {@code params} are checked and the request built now, once; the function
+   * fetches that request at the offset it is given ({@code null}: as built). Every page of an iteration
+   * differs only in Asana's offset, and checking and building the same parameters again for each page
+   * cost a client more than reading the page's records.
+   */
+  <T> Function<String, Page<T>> listPages(ActionSpec spec, Map<String, ?> params, Class<T> recordType,
+      CallOptions options) {
+    Request first = request(spec, validate(spec, params), options);
     @SuppressWarnings("unchecked")
     JsonAdapter<Envelopes.ListEnvelope<T>> adapter = (JsonAdapter<Envelopes.ListEnvelope<T>>) listAdapters
         .computeIfAbsent(recordType, type -> moshi.adapter(
             Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.ListEnvelope.class, type)));
-    return transport.execute(request(spec, args, options), reader -> adapter.fromJson(reader).toPage(spec.name()));
+    return offset -> transport.execute(offset == null ? first : atOffset(first, offset),
+        reader -> adapter.fromJson(reader).toPage(spec.name()));
+  }
+
+  /** {@code request} with its {@code offset} query parameter set to {@code offset} (encoded as a value). */
+  static Request atOffset(Request request, String offset) {
+    return request.newBuilder().url(request.url().newBuilder().setQueryParameter("offset", offset).build()).build();
   }
 
   <T> T getRecord(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {

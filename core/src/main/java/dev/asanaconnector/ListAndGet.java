@@ -33,9 +33,8 @@ public final class ListAndGet<L, G> {
    * the total cap. Parameters are checked now, before any request.
    */
   public PagedIterable<L> iterate(Params params) {
-    Dispatcher.validate(list, params.toMap());
-    return new PagedIterable<>(offset -> list(PagedIterable.pageParams(params, offset)),
-        (String) params.toMap().get("offset"), params.maxItems());
+    return new PagedIterable<>(dispatcher.listPages(list, PagedIterable.firstPageParams(params).toMap(), listType,
+        params.callOptionsOrNull()), PagedIterable.firstOffset(params), params.maxItems());
   }
 
   /** The full record with this gid. */

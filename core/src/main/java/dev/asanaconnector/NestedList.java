@@ -1,5 +1,7 @@
 package dev.asanaconnector;
 
+import java.util.Map;
+
 /**
  * An entity whose {@code list} action lists the records under a parent object (e.g. the tasks of a
  * project, the teams of a workspace); the parent's gid is the first argument.
@@ -39,8 +41,8 @@ public final class NestedList<L> {
    * set), {@code maxItems} the total cap. Parameters are checked now, before any request.
    */
   public PagedIterable<L> iterate(String parentGid, Params params) {
-    Dispatcher.validate(list, Params.with(params, parentName, parentGid));
-    return new PagedIterable<>(offset -> list(parentGid, PagedIterable.pageParams(params, offset)),
-        (String) params.toMap().get("offset"), params.maxItems());
+    Map<String, Object> firstPage = Params.with(PagedIterable.firstPageParams(params), parentName, parentGid);
+    return new PagedIterable<>(dispatcher.listPages(list, firstPage, type, params.callOptionsOrNull()),
+        PagedIterable.firstOffset(params), params.maxItems());
   }
 }

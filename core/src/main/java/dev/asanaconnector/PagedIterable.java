@@ -47,13 +47,17 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new PagedIterable<>(iterators);
   }
 
-  /** The params for one page of an iteration: the caller's, at {@code offset}, 100 records unless set. */
-  static Params pageParams(Params params, String offset) {
-    Params.Builder page = Params.builder().from(params).offset(offset);
-    if (params.toMap().get("limit") == null) {
-      page.limit(DEFAULT_PAGE_SIZE);
+  /** The params of an iteration's first page: the caller's, with pages of 100 records unless set. */
+  static Params firstPageParams(Params params) {
+    if (params.toMap().get("limit") != null) {
+      return params;
     }
-    return page.build();
+    return Params.builder().from(params).limit(DEFAULT_PAGE_SIZE).build();
+  }
+
+  /** The offset an iteration starts at: the caller's {@code offset}, or {@code null} for the first page. */
+  static String firstOffset(Params params) {
+    return (String) params.toMap().get("offset");
   }
 
   /** A fresh iteration from the first page; nothing is fetched until {@code hasNext()}. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,27 @@ class PaginationTest {
     assertEquals(7, gids.stream().distinct().count());
     assertEquals(3, server.requests.size(), "pages of 3, 3 and 1");
     assertEquals("o6", server.last().getRequestUrl().queryParameter("offset"));
+  }
+
+  @Test
+  void everyLaterPageIsTheFirstRequestWithOnlyTheOffsetChanged() {
+    server.answer(r -> pages(r.getRequestUrl(), 7));
+    Params params = Params.builder().limit(3).offset("o1").optFields("notes", "due_on")
+        .asanaEnable("new_goal_memberships").build();
+    List<String> gids = asana.projectTasks().iterate("100", params).stream().map(TaskCompact::getGid).toList();
+    assertEquals(List.of("1001", "1002", "1003", "1004", "1005", "1006"), gids);
+    assertEquals(2, server.requests.size());
+    for (int page = 0; page < 2; page++) {
+      RecordedRequest request = server.requests.get(page);
+      HttpUrl url = request.getRequestUrl();
+      assertEquals("/api/1.0/projects/100/tasks", url.encodedPath());
+      assertEquals(List.of(page == 0 ? "o1" : "o4"), url.queryParameterValues("offset"), "one offset, the page's");
+      assertEquals(List.of("3"), url.queryParameterValues("limit"));
+      assertEquals(1, url.queryParameterValues("opt_fields").size(), "sent once, comma-joined: " + url);
+      assertTrue(url.encodedQuery().contains("notes,due_on"), url.encodedQuery());
+      assertEquals("new_goal_memberships", request.getHeader("Asana-Enable"));
+      assertEquals("Bearer test-token-123", request.getHeader("Authorization"));
+    }
   }
 
   @Test

@@ -20,25 +20,34 @@ import retrofit2.http.Query;
  * comma-separated value, as Asana's {@code style: form, explode: false} parameters require.
  *
  * <p>Retrofit encodes commas inside a value ({@code %2C}), so joining with a literal comma keeps each
- * value distinct. The parameter names of each method are computed once and cached.
+ * value distinct. The parameter names of each generated method are computed once and cached.
  */
 public final class CommaSeparatedQueryInterceptor implements Interceptor {
-  private final Map<Method, Set<String>> commaSeparatedNames = new ConcurrentHashMap<>();
+  /** Per generated method, the names of its comma-separated list parameters (bounded by the methods). */
+  private static final Map<Method, Set<String>> COMMA_SEPARATED_NAMES = new ConcurrentHashMap<>();
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
+    return chain.proceed(joinLists(chain.request()));
+  }
+
+  /**
+   * {@code request} as it goes on the wire: the repeated values of its comma-separated list parameters
+   * joined into one (the same request when nothing repeats, or when it was not built by a generated
+   * method). For a caller that sends one request many times (an iteration's pages) and joins it once.
+   */
+  public static Request joinLists(Request request) {
     Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null) {
-      return chain.proceed(request);
+    if (invocation == null || request.url().encodedQuery() == null) {
+      return request;
     }
-    Set<String> names = commaSeparatedNames.computeIfAbsent(invocation.method(),
+    Set<String> names = COMMA_SEPARATED_NAMES.computeIfAbsent(invocation.method(),
         CommaSeparatedQueryInterceptor::namesOf);
-    if (names.isEmpty() || request.url().encodedQuery() == null) {
-      return chain.proceed(request);
+    if (names.isEmpty()) {
+      return request;
     }
     HttpUrl joined = join(request.url(), names);
-    return chain.proceed(joined == request.url() ? request : request.newBuilder().url(joined).build());
+    return joined == request.url() ? request : request.newBuilder().url(joined).build();
   }
 
   /**
