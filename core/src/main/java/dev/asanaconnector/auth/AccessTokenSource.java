@@ -26,4 +26,12 @@ public interface AccessTokenSource {
    * @throws dev.asanaconnector.UnauthorizedException the token endpoint refused the credentials
    */
   Optional<String> renewAfterUnauthorized(String rejectedToken) throws IOException;
+
+  /**
+   * {@code text} with every secret of these credentials that a request may have carried or a server
+   * may echo (access tokens handed out and still possibly in use, refresh tokens, the client secret)
+   * replaced by {@code <redacted>}. Every excerpt, log line and exception message built from what a
+   * server sent passes through this, whatever the path (catalog call, direct call, download, OAuth).
+   */
+  String redact(String text);
 }

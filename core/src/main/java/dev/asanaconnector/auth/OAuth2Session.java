@@ -34,12 +34,16 @@ final class OAuth2Session implements Credentials {
   private final SingleFlight<Tokens> renewals = new SingleFlight<>();
   private volatile Tokens tokens;
   private volatile UnauthorizedException refusal;
+  /** Access and refresh tokens issued so far (the latest few), for redaction. */
+  private final RecentSecrets issued = new RecentSecrets(6);
 
   OAuth2Session(OAuth2Credentials config) {
     this.config = config;
     Instant expiresAt = config.accessTokenExpiresAt().orElse(null);
     this.tokens = new Tokens(config.accessToken(), expiresAt,
         expiresAt == null ? null : expiresAt.minus(RENEW_AHEAD), config.refreshToken());
+    issued.remember(config.refreshToken());
+    issued.remember(config.accessToken());
   }
 
   @Override
@@ -54,6 +58,11 @@ final class OAuth2Session implements Credentials {
       @Override
       public Optional<String> renewAfterUnauthorized(String rejectedToken) throws IOException {
         return Optional.of(renew(rejectedToken, endpoint).accessToken);
+      }
+
+      @Override
+      public String redact(String text) {
+        return issued.redact(text, config.clientSecret());
       }
     };
   }
@@ -107,6 +116,8 @@ final class OAuth2Session implements Credentials {
     LOG.debug("Renewed the OAuth access token{}",
         lifetime == null ? "" : " (valid for " + lifetime.toSeconds() + " s)");
     Tokens fresh = new Tokens(grant.accessToken(), expiresAt, renewAt, nextRefreshToken);
+    issued.remember(nextRefreshToken);
+    issued.remember(fresh.accessToken);
     notifyListener(new OAuthTokens(fresh.accessToken, fresh.expiresAt, fresh.refreshToken));
     return fresh;
   }

@@ -27,6 +27,11 @@ final class PersonalAccessToken implements Credentials, AccessTokenSource {
   }
 
   @Override
+  public String redact(String text) {
+    return Secrets.redact(text, token);
+  }
+
+  @Override
   public String toString() {
     return "Credentials.personalAccessToken(" + Secrets.REDACTED + ")";
   }

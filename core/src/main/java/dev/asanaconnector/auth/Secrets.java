@@ -23,17 +23,23 @@ final class Secrets {
     return stripped;
   }
 
+  /** {@code text} with each of {@code secrets} (nulls and empty ones skipped) replaced by {@link #REDACTED}. */
+  static String redact(String text, String... secrets) {
+    String cleaned = text;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isEmpty() && cleaned.contains(secret)) {
+        cleaned = cleaned.replace(secret, REDACTED);
+      }
+    }
+    return cleaned;
+  }
+
   /**
    * Makes text from a server fit to echo in a message: one line, at most 200 characters, and none of
    * {@code secrets} (in case a server quotes what it was sent).
    */
   static String scrub(String text, String... secrets) {
-    String cleaned = text.replaceAll("\\p{Cntrl}", " ").strip();
-    for (String secret : secrets) {
-      if (secret != null && !secret.isEmpty()) {
-        cleaned = cleaned.replace(secret, REDACTED);
-      }
-    }
+    String cleaned = redact(text.replaceAll("\\p{Cntrl}", " ").strip(), secrets);
     return cleaned.length() <= MAX_ECHO ? cleaned : cleaned.substring(0, MAX_ECHO) + "…";
   }
 }

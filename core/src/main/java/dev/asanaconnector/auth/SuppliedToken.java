@@ -13,6 +13,8 @@ final class SuppliedToken implements Credentials, AccessTokenSource {
   private final TokenSupplier supplier;
   private final SingleFlight<Renewal> renewals = new SingleFlight<>();
   private volatile Renewal last;
+  /** The latest tokens handed out, newest first: a server may echo any of them. */
+  private final RecentSecrets issued = new RecentSecrets(4);
 
   SuppliedToken(TokenSupplier supplier) {
     this.supplier = supplier;
@@ -29,7 +31,9 @@ final class SuppliedToken implements Credentials, AccessTokenSource {
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("The TokenSupplier returned no access token");
     }
-    return token.strip();
+    String stripped = token.strip();
+    issued.remember(stripped);
+    return stripped;
   }
 
   @Override
@@ -39,9 +43,16 @@ final class SuppliedToken implements Credentials, AccessTokenSource {
       return done != null && done.rejected.equals(rejectedToken) ? done : null;
     }, () -> new Renewal(rejectedToken, supplier.refreshAfterUnauthorized(rejectedToken)),
         fresh -> last = fresh);
-    return Optional.ofNullable(renewal.replacement)
+    Optional<String> replacement = Optional.ofNullable(renewal.replacement)
         .map(String::strip)
         .filter(token -> !token.isEmpty() && !token.equals(rejectedToken));
+    replacement.ifPresent(issued::remember);
+    return replacement;
+  }
+
+  @Override
+  public String redact(String text) {
+    return issued.redact(text);
   }
 
   @Override
