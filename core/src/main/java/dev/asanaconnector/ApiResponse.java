@@ -33,12 +33,16 @@ public final class ApiResponse<T> {
 
   /** The id Asana gave the request ({@code X-Request-Id}), for support tickets. */
   public Optional<String> requestId() {
-    return Optional.ofNullable(Transport.requestId(headers));
+    return Optional.ofNullable(ApiErrors.requestId(headers));
   }
 
   /** The parsed body; empty for a response without one (204). */
   public Optional<T> body() {
     return Optional.ofNullable(body);
+  }
+
+  T bodyOrNull() {
+    return body;
   }
 
   @Override

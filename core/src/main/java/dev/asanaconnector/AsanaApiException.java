@@ -13,7 +13,8 @@ public class AsanaApiException extends AsanaException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
-  private final transient List<AsanaError> errors;
+  /** An unmodifiable {@code List.copyOf}, serializable like its {@link AsanaError} entries. */
+  private final List<AsanaError> errors;
   private final String requestId;
   private final String method;
   private final String path;

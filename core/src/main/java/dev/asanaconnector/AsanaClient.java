@@ -19,7 +19,6 @@ import dev.asanaconnector.generated.model.WorkspaceCompact;
 import dev.asanaconnector.generated.model.WorkspaceResponse;
 import dev.asanaconnector.generated.support.AsanaJson;
 import dev.asanaconnector.generated.support.AsanaRetrofit;
-import dev.asanaconnector.http.BaseUrls;
 import dev.asanaconnector.http.HttpSettings;
 import dev.asanaconnector.http.HttpStack;
 import java.io.IOException;
@@ -27,10 +26,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.HttpUrl;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
-import retrofit2.Retrofit;
 
 /**
  * The Asana connector: the documented entities and actions as typed methods and through
@@ -46,7 +44,7 @@ import retrofit2.Retrofit;
  */
 public final class AsanaClient {
   /** Asana's API base URL. */
-  public static final String DEFAULT_BASE_URL = "https://app.asana.com/api/1.0/";
+  public static final String DEFAULT_BASE_URL = HttpSettings.DEFAULT_API_BASE_URL;
 
   private final Dispatcher dispatcher;
   private final GeneratedApis apis;
@@ -79,16 +77,14 @@ public final class AsanaClient {
   private final NestedList<TaskCompact> taskDependents;
 
   private AsanaClient(Builder builder) {
-    HttpUrl baseUrl = BaseUrls.requireSecure(HttpUrl.get(builder.baseUrl));
     HttpSettings settings = builder.settings.build();
-    OkHttpClient stack = HttpStack.newClient(settings);
-    Retrofit retrofit = AsanaRetrofit.builder(baseUrl, stack).build();
-    this.httpClient = (OkHttpClient) retrofit.callFactory();
-    this.downloadClient = HttpStack.newUnauthenticatedClient(settings);
-    this.apis = new GeneratedApis(retrofit);
-    Transport transport = new Transport(httpClient, moshi, settings.retryPolicy());
+    HttpStack.Clients clients = HttpStack.newClients(settings);
+    this.httpClient = clients.api();
+    this.downloadClient = clients.downloads();
+    this.apis = new GeneratedApis(AsanaRetrofit.builder(settings.apiBaseUrl(), httpClient).build());
+    Transport transport = new Transport(httpClient, new ApiErrors(moshi, clients.redaction()));
     this.dispatcher = new Dispatcher(apis, transport, moshi);
-    this.calls = new GeneratedCalls(transport);
+    this.calls = new GeneratedCalls(transport, moshi);
 
     tasks = new ListAndGet<>(dispatcher, "tasks", "task_gid", TaskCompact.class, TaskResponse.class);
     projectTasks = new NestedList<>(dispatcher, "project_tasks", "project_gid", TaskCompact.class);
@@ -148,6 +144,26 @@ public final class AsanaClient {
     }
   }
 
+  /**
+   * Every page of a list action by the reference's names, fetched lazily from the first page (or from
+   * the {@code offset} given) to the last: each page as {@link #execute} returns it ({@code {data, meta:
+   * {next_page}}}). The params are checked now, before any request; pages are fetched as the iteration
+   * advances, and a server repeating an offset ends it with an {@link InvalidResponseException} rather
+   * than a loop. A failed page can be asked for again by calling {@code next()} again.
+   *
+   * @throws InvalidParameterException for bad params, or an action that is not a list
+   */
+  public Iterable<Map<String, Object>> executePages(String entity, String action, Map<String, ?> params) {
+    Objects.requireNonNull(params, "params");
+    ActionSpec spec = Catalog.find(entity, action);
+    if (spec.kind != ActionKind.LIST) {
+      throw new InvalidParameterException("action", spec.name() + " is not a list: it has no pages");
+    }
+    Function<String, Map<String, Object>> pages = dispatcher.untypedPages(spec, params, null);
+    Object firstOffset = params.get("offset");
+    return () -> new PageWalker<>(pages, Dispatcher::nextOffset, firstOffset == null ? null : firstOffset.toString());
+  }
+
   /** One JSON Schema tool description per entity action (see {@link #describeJson()}). */
   public static List<Map<String, Object>> describe() {
     return ActionSchemas.all();
@@ -187,7 +203,7 @@ public final class AsanaClient {
   public <T> T call(retrofit2.Call<T> call) {
     ApiResponse<T> response = calls.execute(call);
     return response.body().orElseThrow(() -> new InvalidResponseException("Asana's answer to "
-        + Transport.describe(call.request()) + " has no body", response.status(), "", call.request().method(),
+        + ApiErrors.describe(call.request()) + " has no body", response.status(), "", call.request().method(),
         call.request().url().encodedPath(), null));
   }
 
@@ -196,7 +212,12 @@ public final class AsanaClient {
     return calls.execute(call);
   }
 
-  /** The configured OkHttp client (authentication, retries, rate limits) for raw requests. */
+  /**
+   * The configured OkHttp client (authentication, retries, rate limits) for raw requests to Asana's
+   * API. Credentials go only to the base URL's origin. It reads each answer into memory (up to 64 MiB of
+   * JSON, 64 KiB of anything else) before returning it, so a response holds no connection or rate-limit
+   * permit after {@code execute()} returns; closing it remains good practice.
+   */
   public OkHttpClient httpClient() {
     return httpClient;
   }
@@ -313,15 +334,19 @@ public final class AsanaClient {
 
   /** Configures an {@link AsanaClient}. */
   public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
     private final HttpSettings.Builder settings = HttpSettings.builder();
 
     private Builder() {
     }
 
-    /** The API base URL; HTTPS unless the host is loopback (tests, the sandbox). */
+    /**
+     * The API base URL; HTTPS unless the host is loopback (tests, the sandbox). Credentials are sent to
+     * its scheme, host and port only.
+     *
+     * @throws IllegalArgumentException naming {@code baseUrl} if it is not an HTTPS URL
+     */
     public Builder baseUrl(String url) {
-      this.baseUrl = url.endsWith("/") ? url : url + "/";
+      settings.apiBaseUrl(url);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.asanaconnector;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  * @param help where to read more, when Asana says
  * @param phrase the phrase Asana support uses to find a 500 in its logs, when present
  */
-public record AsanaError(String message, String help, String phrase) {
+public record AsanaError(String message, String help, String phrase) implements Serializable {
   /** {@link #help()}, when Asana sent one. */
   public Optional<String> helpText() {
     return Optional.ofNullable(help);

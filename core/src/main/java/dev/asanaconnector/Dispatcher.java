@@ -184,8 +184,13 @@ final class Dispatcher {
    * all the way down.
    */
   Map<String, Object> listUntyped(ActionSpec spec, Map<String, ?> params, CallOptions options) {
-    ActionArgs args = validate(spec, params);
-    return transport.execute(request(spec, args, options), reader -> {
+    return untypedPages(spec, params, options).apply(null);
+  }
+
+  /** The untyped pages of one listing, as {@link #listPages} for typed ones: checked and built once. */
+  Function<String, Map<String, Object>> untypedPages(ActionSpec spec, Map<String, ?> params, CallOptions options) {
+    Request first = request(spec, validate(spec, params), options);
+    return offset -> transport.execute(offset == null ? first : atOffset(first, offset), reader -> {
       Map<?, ?> body = readObject(reader);
       if (!(body.get("data") instanceof List<?> data)) {
         throw new JsonDataException("Asana's answer to " + spec.name() + " has no data list");
@@ -201,6 +206,12 @@ final class Dispatcher {
       result.put("meta", Collections.unmodifiableMap(meta));
       return Collections.unmodifiableMap(result);
     });
+  }
+
+  /** The offset of the page after an untyped page, or null at the end. */
+  static String nextOffset(Map<String, Object> page) {
+    Object next = ((Map<?, ?>) page.get("meta")).get("next_page");
+    return next == null ? null : String.valueOf(((Map<?, ?>) next).get("offset"));
   }
 
   /** A record as an unmodifiable untyped map (nested maps and lists too). */

@@ -1,46 +1,53 @@
 package dev.asanaconnector;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import java.io.EOFException;
-import java.io.IOException;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.asanaconnector.generated.support.CommaSeparatedQueryInterceptor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Request;
-import okhttp3.ResponseBody;
 import retrofit2.Call;
-import retrofit2.Response;
+import retrofit2.Invocation;
 
 /**
- * Runs a call of a generated API with the connector's error handling: an error status becomes the
- * matching {@link AsanaApiException}, a body that is not the expected JSON an
- * {@link InvalidResponseException}, an I/O failure a {@link NetworkException}.
+ * Runs a call of a generated API on the same path as the catalog's calls: its request (as Retrofit
+ * built it, lists comma-joined) goes through the {@link Transport}, and its body is read with the
+ * Moshi adapter of the method's declared response type. So a direct call gets the same single retry
+ * loop, error mapping, body limits and redaction as everything else.
  */
 final class GeneratedCalls {
   private final Transport transport;
+  private final Moshi moshi;
+  private final Map<Type, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
 
-  GeneratedCalls(Transport transport) {
+  GeneratedCalls(Transport transport, Moshi moshi) {
     this.transport = transport;
+    this.moshi = moshi;
   }
 
   <T> ApiResponse<T> execute(Call<T> call) {
     Objects.requireNonNull(call, "call");
     Request request = call.request();
-    Response<T> response;
-    try {
-      response = call.execute();
-    } catch (JsonDataException | JsonEncodingException | EOFException e) {
-      // Retrofit parses only 2xx bodies and does not hand the response over when parsing fails.
-      throw new InvalidResponseException("Malformed JSON from Asana for " + Transport.describe(request) + ": "
-          + e.getMessage(), 200, "", request.method(), request.url().encodedPath(), e);
-    } catch (IOException e) {
-      throw Transport.network(request, e);
+    Type type = responseType(request);
+    if (type == Void.class) {
+      return transport.exchange(CommaSeparatedQueryInterceptor.joinLists(request), reader -> null);
     }
-    if (!response.isSuccessful()) {
-      ResponseBody error = response.errorBody() != null ? response.errorBody() : ResponseBody.create("", null);
-      try (error) {
-        throw transport.errorFor(response.raw().newBuilder().body(error).build());
-      }
+    @SuppressWarnings("unchecked")
+    JsonAdapter<T> adapter = (JsonAdapter<T>) adapters.computeIfAbsent(type, moshi::adapter);
+    return transport.exchange(CommaSeparatedQueryInterceptor.joinLists(request), adapter::fromJson);
+  }
+
+  /** {@code T} of the generated method's {@code Call<T>}, which Retrofit tags every request with. */
+  private static Type responseType(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null
+        || !(invocation.method().getGenericReturnType() instanceof ParameterizedType returnType)) {
+      throw new IllegalArgumentException("not a call of a generated Asana API (no Retrofit invocation): "
+          + ApiErrors.describe(request));
     }
-    return new ApiResponse<>(response.code(), response.headers(), response.body());
+    return returnType.getActualTypeArguments()[0];
   }
 }

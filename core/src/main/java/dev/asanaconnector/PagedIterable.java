@@ -1,10 +1,9 @@
 package dev.asanaconnector;
 
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -72,20 +71,16 @@ public final class PagedIterable<T> implements Iterable<T> {
         Spliterator.ORDERED | Spliterator.NONNULL), Spliterator.ORDERED | Spliterator.NONNULL, false);
   }
 
+  /** The records of offset-paged pages, one page fetched at a time. */
   private static final class OffsetIterator<T> implements Iterator<T> {
-    private final Function<String, Page<T>> fetchPage;
-    private final String firstOffset;
+    private final PageWalker<Page<T>> pages;
     private final OptionalInt maxItems;
-    private final Set<String> followedOffsets = new HashSet<>();
-    private Iterator<T> current;
-    private String nextOffset;
-    private boolean lastPage;
-    private boolean started;
+    private Iterator<T> current = Collections.emptyIterator();
     private long delivered;
 
     OffsetIterator(Function<String, Page<T>> fetchPage, String firstOffset, OptionalInt maxItems) {
-      this.fetchPage = fetchPage;
-      this.firstOffset = firstOffset;
+      this.pages = new PageWalker<>(fetchPage, page -> page.nextPage().map(NextPage::offset).orElse(null),
+          firstOffset);
       this.maxItems = maxItems;
     }
 
@@ -94,23 +89,11 @@ public final class PagedIterable<T> implements Iterable<T> {
       if (maxItems.isPresent() && delivered >= maxItems.getAsInt()) {
         return false;
       }
-      while (current == null || !current.hasNext()) {
-        if (started && lastPage) {
+      while (!current.hasNext()) {
+        if (!pages.hasNext()) {
           return false;
         }
-        String offset = started ? nextOffset : firstOffset;
-        if (offset != null && followedOffsets.contains(offset)) {
-          throw new InvalidResponseException("Asana returned the pagination offset '" + offset
-              + "' a second time; stopping instead of looping", 200, "", null);
-        }
-        Page<T> page = fetchPage.apply(offset);
-        if (offset != null) {
-          followedOffsets.add(offset); // only once fetched: after a failure, hasNext() asks for the page again
-        }
-        started = true;
-        current = page.data().iterator();
-        lastPage = !page.hasNext();
-        nextOffset = page.nextPage().map(NextPage::offset).orElse(null);
+        current = pages.next().data().iterator();
       }
       return true;
     }

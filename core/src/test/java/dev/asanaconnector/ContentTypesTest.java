@@ -21,6 +21,6 @@ class ContentTypesTest {
       "''|false",
       "NULL|false"})
   void jsonIsRecognised(String contentType, boolean json) {
-    assertEquals(json, Transport.isJson(contentType));
+    assertEquals(json, dev.asanaconnector.http.ResponseBodies.isJson(contentType));
   }
 }

@@ -22,7 +22,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -188,19 +187,13 @@ public final class AsanaCli {
     Object result = null;
     if (searchAll) {
       records = searchRecords(asana, invocation.params);
+    } else if (invocation.action.equals("list")) {
+      // The library's pager: the first page now (a failure there is reported before any output), the
+      // others with --all, and a server repeating an offset ends the listing instead of looping.
+      records = new PagedRecords(asana.executePages(invocation.entity, invocation.action, invocation.params)
+          .iterator(), all);
     } else {
       result = asana.execute(invocation.entity, invocation.action, invocation.params);
-      if (invocation.action.equals("list")) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> first = (Map<String, Object>) result;
-        records = new PagedRecords(first, all, offset -> {
-          Map<String, Object> next = new LinkedHashMap<>(invocation.params);
-          next.put("offset", offset);
-          @SuppressWarnings("unchecked")
-          Map<String, Object> page = (Map<String, Object>) asana.execute(invocation.entity, invocation.action, next);
-          return page;
-        });
-      }
     }
     boolean download = result instanceof AttachmentDownload;
     boolean showProgress = terminal && (all || download);
@@ -273,28 +266,27 @@ public final class AsanaCli {
     };
   }
 
-  /** An offset-paged list: the first page, then with {@code all} each {@code next_page} in turn. */
+  /** An offset-paged list: the first page, then with {@code all} each page after it in turn. */
   static final class PagedRecords implements Output.Records {
+    private final Iterator<Map<String, Object>> pages;
     private final boolean all;
-    private final Function<String, Map<String, Object>> fetch;
     private Map<String, Object> page;
     private Iterator<?> records;
 
-    PagedRecords(Map<String, Object> first, boolean all, Function<String, Map<String, Object>> fetch) {
+    PagedRecords(Iterator<Map<String, Object>> pages, boolean all) {
+      this.pages = pages;
       this.all = all;
-      this.fetch = fetch;
-      this.page = first;
-      this.records = ((List<?>) first.get("data")).iterator();
+      this.page = pages.next();
+      this.records = ((List<?>) page.get("data")).iterator();
     }
 
     @Override
     public boolean hasNext() {
       while (!records.hasNext()) {
-        Map<?, ?> next = (Map<?, ?>) nextPage();
-        if (!all || next == null) {
+        if (!all || !pages.hasNext()) {
           return false;
         }
-        Map<String, Object> fetched = fetch.apply(String.valueOf(next.get("offset")));
+        Map<String, Object> fetched = pages.next();
         page = fetched; // only once it arrived: after a failure nextPage() is still where to resume
         records = ((List<?>) fetched.get("data")).iterator();
       }

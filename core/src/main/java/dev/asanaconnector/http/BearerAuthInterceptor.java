@@ -3,28 +3,34 @@ package dev.asanaconnector.http;
 import dev.asanaconnector.auth.AccessTokenSource;
 import java.io.IOException;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * Puts {@code Authorization: Bearer <token>} on each attempt. When Asana answers 401, asks the
+ * Puts {@code Authorization: Bearer <token>} on each attempt to Asana's API, that is to the scheme, host
+ * and port of the client's base URL; a request to any other origin is sent without credentials (and
+ * without any {@code Authorization} header the caller set). When Asana answers 401, asks the
  * credentials for a renewed token and sends the request once more with it; this happens at most once
  * per call, so a 401 for the renewed token goes back to the caller.
  */
 final class BearerAuthInterceptor implements Interceptor {
   private final AccessTokenSource tokens;
+  private final HttpUrl apiOrigin;
 
-  BearerAuthInterceptor(AccessTokenSource tokens) {
+  BearerAuthInterceptor(AccessTokenSource tokens, HttpUrl apiBaseUrl) {
     this.tokens = tokens;
+    this.apiOrigin = apiBaseUrl;
   }
-
-  private static final long ERROR_BODY_BYTES = 65_536;
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    if (!isApiOrigin(request.url())) {
+      return chain.proceed(request.header("Authorization") == null ? request
+          : request.newBuilder().removeHeader("Authorization").build());
+    }
     String token = tokens.accessToken();
     Response response = chain.proceed(withToken(request, token));
     CallProgress progress = CallProgress.of(request);
@@ -34,7 +40,7 @@ final class BearerAuthInterceptor implements Interceptor {
     }
     // Read the small 401 body now: its connection and in-flight permit are free while the token is
     // renewed, and it is still there to report if the renewal does not help.
-    response = buffered(response);
+    response = ResponseBodies.buffered(response);
     Optional<String> renewed;
     try {
       renewed = tokens.renewAfterUnauthorized(token);
@@ -50,11 +56,9 @@ final class BearerAuthInterceptor implements Interceptor {
     return chain.proceed(withToken(request, renewed.get()));
   }
 
-  private static Response buffered(Response response) throws IOException {
-    // As much as an error report reads (Transport.errorFor): a hostile 401 cannot fill the memory.
-    ResponseBody copy = response.peekBody(ERROR_BODY_BYTES);
-    response.close();
-    return response.newBuilder().body(copy).build();
+  private boolean isApiOrigin(HttpUrl url) {
+    return url.port() == apiOrigin.port() && url.scheme().equals(apiOrigin.scheme())
+        && url.host().equals(apiOrigin.host());
   }
 
   private static Request withToken(Request request, String token) {

@@ -3,6 +3,7 @@ package dev.asanaconnector.http;
 import dev.asanaconnector.auth.Credentials;
 import java.time.Duration;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -17,8 +18,11 @@ import okhttp3.OkHttpClient;
 public final class HttpSettings {
   /** This library's product token, e.g. {@code asana-connector-java/0.1.0}. */
   public static final String PRODUCT = "asana-connector-java/" + version();
+  /** Asana's API base URL. */
+  public static final String DEFAULT_API_BASE_URL = "https://app.asana.com/api/1.0/";
 
   private final Credentials credentials;
+  private final HttpUrl apiBaseUrl;
   private final String userAgent;
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -33,6 +37,7 @@ public final class HttpSettings {
       throw new IllegalStateException("credentials are required: set them with credentials(...)");
     }
     this.credentials = builder.credentials;
+    this.apiBaseUrl = builder.apiBaseUrl;
     this.userAgent = builder.userAgent != null ? builder.userAgent
         : builder.userAgentProduct != null ? builder.userAgentProduct + " " + defaultUserAgent()
         : defaultUserAgent();
@@ -55,7 +60,7 @@ public final class HttpSettings {
 
   /** A builder with these settings, sharing the same base client. */
   public Builder toBuilder() {
-    Builder builder = new Builder().credentials(credentials).userAgent(userAgent).connectTimeout(connectTimeout)
+    Builder builder = new Builder().credentials(credentials).apiBaseUrl(apiBaseUrl.toString()).userAgent(userAgent).connectTimeout(connectTimeout)
         .readTimeout(readTimeout).writeTimeout(writeTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
         .rateLimits(rateLimits);
     builder.baseClient = baseClient;
@@ -70,6 +75,11 @@ public final class HttpSettings {
   /** How each request is authenticated. */
   public Credentials credentials() {
     return credentials;
+  }
+
+  /** Asana's API base URL: credentials are sent to its scheme, host and port only. */
+  public HttpUrl apiBaseUrl() {
+    return apiBaseUrl;
   }
 
   /** The User-Agent header sent with every request. */
@@ -117,7 +127,7 @@ public final class HttpSettings {
 
   @Override
   public String toString() {
-    return "HttpSettings{credentials=" + credentials + ", userAgent=" + userAgent + ", connectTimeout="
+    return "HttpSettings{credentials=" + credentials + ", apiBaseUrl=" + apiBaseUrl + ", userAgent=" + userAgent + ", connectTimeout="
         + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", callTimeout="
         + callTimeout + ", retryPolicy=" + retryPolicy + ", rateLimits=" + rateLimits + "}";
   }
@@ -130,6 +140,7 @@ public final class HttpSettings {
   /** Builds {@link HttpSettings}; only the credentials are required. */
   public static final class Builder {
     private Credentials credentials;
+    private HttpUrl apiBaseUrl = HttpUrl.get(DEFAULT_API_BASE_URL);
     private String userAgent;
     private String userAgentProduct;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -146,6 +157,21 @@ public final class HttpSettings {
     /** How each request is authenticated (required). */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Asana's API base URL ({@value #DEFAULT_API_BASE_URL} by default): HTTPS unless the host is
+     * loopback (tests, the sandbox). Credentials go to its scheme, host and port and nowhere else.
+     *
+     * @throws IllegalArgumentException naming {@code baseUrl} if it is not a URL or not HTTPS
+     */
+    public Builder apiBaseUrl(String url) {
+      HttpUrl parsed = url == null ? null : HttpUrl.parse(url.endsWith("/") ? url : url + "/");
+      if (url != null && parsed == null) {
+        throw new IllegalArgumentException("baseUrl is not an http(s) URL");
+      }
+      this.apiBaseUrl = BaseUrls.requireSecure(parsed);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.asanaconnector.http;
 
+import dev.asanaconnector.auth.AccessTokenSource;
+import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>per-call timeouts from {@link CallOptions}, so that they hold for every attempt;
  *   <li>User-Agent;
- *   <li>retries: everything below runs again for each attempt;
- *   <li>authentication: each attempt gets the current token (renewed by then, if it had to be), and
+ *   <li>the one retry loop: everything below runs again for each attempt, and on Asana's API each
+ *       answer's body is read there ({@link ResponseBodies}), so a body cut mid-read is retried too;
+ *   <li>authentication, for the base URL's origin only: each attempt gets the current token (renewed by then, if it had to be), and
  *       a 401 is answered by one renewal and one resend, which pass the rate limiter like any attempt;
  *       a thread waiting for another's renewal holds no in-flight permit;
  *   <li>rate limiter: every attempt, the resend after a 401 included, takes its slot and permit just
@@ -27,6 +30,16 @@ public final class HttpStack {
   private static final Logger LOG = LoggerFactory.getLogger("dev.asanaconnector.http");
 
   private HttpStack() {
+  }
+
+  /** The clients of one connector and the redaction of the credentials they send. */
+  public record Clients(OkHttpClient api, OkHttpClient downloads, UnaryOperator<String> redaction) {
+  }
+
+  /** Both clients built from {@code settings}, with one binding of the credentials. */
+  public static Clients newClients(HttpSettings settings) {
+    AccessTokenSource tokens = settings.credentials().bind(tokenClient(settings, LOG));
+    return new Clients(newClient(settings, tokens, LOG), newUnauthenticatedClient(settings, LOG), tokens::redact);
   }
 
   /**
@@ -47,16 +60,23 @@ public final class HttpStack {
   }
 
   static OkHttpClient newClient(HttpSettings settings, Logger log) {
-    OkHttpClient common = common(settings).build();
-    OkHttpClient tokenClient = common.newBuilder()
+    return newClient(settings, settings.credentials().bind(tokenClient(settings, log)), log);
+  }
+
+  /** The client for OAuth token endpoints: no credentials of ours, no Asana rate limits. */
+  private static OkHttpClient tokenClient(HttpSettings settings, Logger log) {
+    return common(settings)
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
         .addInterceptor(new RequestLogging(log, false))
         .build();
-    return common.newBuilder()
+  }
+
+  private static OkHttpClient newClient(HttpSettings settings, AccessTokenSource tokens, Logger log) {
+    return common(settings)
         .addInterceptor(new PerCallTimeouts())
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-        .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log))
-        .addInterceptor(new BearerAuthInterceptor(settings.credentials().bind(tokenClient)))
+        .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log, true))
+        .addInterceptor(new BearerAuthInterceptor(tokens, settings.apiBaseUrl()))
         .addInterceptor(new RateLimiter(settings.rateLimits(), log))
         .addInterceptor(new AsanaChangeWarnings(log))
         .addInterceptor(new RequestLogging(log, true))
@@ -67,7 +87,7 @@ public final class HttpStack {
     return common(settings)
         .addInterceptor(new PerCallTimeouts())
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-        .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log))
+        .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log, false))
         .addInterceptor(new RequestLogging(log, false))
         .build();
   }

@@ -11,13 +11,16 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 
 /**
- * Keeps one client within {@link RateLimits}, across all the threads using it. Each attempt:
+ * Keeps one client within {@link RateLimits}, across all the threads using it. Each attempt, in order:
  * <ol>
- *   <li>takes an in-flight permit (reads and writes counted apart), released when the response body
- *       has been read to its end or closed (or when the attempt fails), since Asana counts a request
- *       as in flight until its response has been sent;
  *   <li>waits while a 429 from Asana has paused the client;
- *   <li>waits for its slot at the per-minute pace (and the search pace for {@code /tasks/search}).
+ *   <li>waits for its slot at the per-minute pace (and the search pace for {@code /tasks/search});
+ *   <li>takes an in-flight permit (reads and writes counted apart), only after those waits, so that no
+ *       permit is held by a thread that sleeps; a pause that began meanwhile gives the permit back;
+ *   <li>releases the permit when the response body has been read to its end or closed, or when the
+ *       attempt fails: Asana counts a request as in flight until its response has been sent. On Asana's
+ *       API the stack reads every body whole before the caller sees it ({@link ResponseBodies}), so a
+ *       response its caller never closes holds no permit.
  * </ol>
  * A 429 with {@code Retry-After} pauses every thread until that time has passed, so that one 429 does
  * not become one per thread.
@@ -44,16 +47,15 @@ final class RateLimiter implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     Call call = chain.call();
+    awaitTurn(request, call);
     Semaphore inFlight = isRead(request.method()) ? reads : writes;
-    if (inFlight != null) {
-      Waits.acquire(inFlight, call);
-    }
     if (inFlight == null) {
-      return proceed(chain, request, call);
+      return proceed(chain, request);
     }
+    acquireUnpaused(inFlight, call);
     Response response;
     try {
-      response = proceed(chain, request, call);
+      response = proceed(chain, request);
     } catch (IOException | RuntimeException | Error e) {
       inFlight.release();
       throw e;
@@ -62,8 +64,19 @@ final class RateLimiter implements Interceptor {
         : response.newBuilder().body(new ReleasingOnCloseBody(response.body(), inFlight::release)).build();
   }
 
-  private Response proceed(Chain chain, Request request, Call call) throws IOException {
-    awaitTurn(request, call);
+  /** Takes a permit; if a 429 paused the client while this thread waited for it, gives it back and waits. */
+  private void acquireUnpaused(Semaphore inFlight, Call call) throws IOException {
+    while (true) {
+      Waits.acquire(inFlight, call);
+      if (pauseRemaining() == 0) {
+        return;
+      }
+      inFlight.release();
+      awaitPause(call);
+    }
+  }
+
+  private Response proceed(Chain chain, Request request) throws IOException {
     Response response = chain.proceed(request);
     if (response.code() == 429) {
       pauseFor(RetryAfter.parse(response.header("Retry-After"), Instant.now()));
@@ -113,6 +126,11 @@ final class RateLimiter implements Interceptor {
     }
     log.info("Asana's rate limit was reached (HTTP 429); pausing this client's requests for {} ms",
         retryAfter.toMillis());
+  }
+
+  /** Read permits free now (all of them when reads are not capped): for tests and diagnostics. */
+  int availableReadPermits() {
+    return reads == null ? Integer.MAX_VALUE : reads.availablePermits();
   }
 
   private static boolean isRead(String method) {

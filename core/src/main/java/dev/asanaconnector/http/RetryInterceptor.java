@@ -19,19 +19,23 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 
 /**
- * Sends a request again as {@link RetryPolicy} describes. Each attempt goes through the interceptors
- * after this one (authentication, rate limiting, logging) again.
+ * The one retry loop of a call: sends a request again as {@link RetryPolicy} describes, with one budget
+ * of attempts and time whatever failed (an error status, a connection failure, or a body cut mid-read).
+ * Each attempt goes through the interceptors after this one (authentication, rate limiting, logging).
  *
- * <p>This sees the response when its headers have arrived; a connection cut while the caller reads the
- * body happens after this interceptor has returned and is the caller's to handle.
+ * <p>On Asana's API ({@code readsBodies}) the loop also reads each answer whole with
+ * {@link ResponseBodies}, so that a body cut mid-read is a failed attempt like any other; the download
+ * client streams its bodies instead and resumes cut files itself ({@code AttachmentDownload}).
  */
 final class RetryInterceptor implements Interceptor {
   private final RetryPolicy defaultPolicy;
   private final Logger log;
+  private final boolean readsBodies;
 
-  RetryInterceptor(RetryPolicy defaultPolicy, Logger log) {
+  RetryInterceptor(RetryPolicy defaultPolicy, Logger log, boolean readsBodies) {
     this.defaultPolicy = defaultPolicy;
     this.log = log;
+    this.readsBodies = readsBodies;
   }
 
   @Override
@@ -49,36 +53,37 @@ final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       progress.attempt = attempt;
       boolean mayRetry = resendable && attempt < policy.maxAttempts() && !call.isCanceled();
-      Response response;
+      long delay;
+      String reason;
       try {
-        response = chain.proceed(request);
+        Response response = chain.proceed(request);
+        int status = response.code();
+        delay = mayRetry && isRetryable(status, idempotent) ? delayAfter(response, policy, attempt) : -1;
+        if (delay < 0 || System.nanoTime() - start + delay > budget) {
+          return readsBodies ? ResponseBodies.buffered(response) : response;
+        }
+        response.close();
+        reason = "answered " + status;
+      } catch (ResponseTooLargeException tooLarge) {
+        throw tooLarge; // the same answer would come again
       } catch (IOException e) {
-        if (!mayRetry || !isRetryable(e, idempotent)) {
+        delay = policy.backoffNanos(attempt);
+        if (!mayRetry || !isRetryable(e, idempotent) || System.nanoTime() - start + delay > budget) {
           throw e;
         }
-        long delay = policy.backoffNanos(attempt);
-        if (System.nanoTime() - start + delay > budget) {
-          throw e;
-        }
-        log.debug("{} {} failed ({}); retrying in {} ms", original.method(), original.url().encodedPath(),
-            e.getClass().getSimpleName(), TimeUnit.NANOSECONDS.toMillis(delay));
-        Waits.sleep(delay, call);
-        continue;
+        reason = "failed (" + e.getClass().getSimpleName() + ")";
       }
-      int status = response.code();
-      if (!mayRetry || !isRetryable(status, idempotent)) {
-        return response;
-      }
-      Duration retryAfter = status == 429 ? RetryAfter.parse(response.header("Retry-After"), Instant.now()) : null;
-      long delay = retryAfter != null ? retryAfter.toNanos() : policy.backoffNanos(attempt);
-      if (System.nanoTime() - start + delay > budget) {
-        return response;
-      }
-      response.close();
-      log.debug("{} {} answered {}; retrying in {} ms", original.method(), original.url().encodedPath(), status,
+      log.debug("{} {} {}; retrying in {} ms", original.method(), original.url().encodedPath(), reason,
           TimeUnit.NANOSECONDS.toMillis(delay));
       Waits.sleep(delay, call);
     }
+  }
+
+  /** The wait before resending after an error status: Asana's {@code Retry-After} for a 429, else backoff. */
+  private static long delayAfter(Response response, RetryPolicy policy, int attempt) {
+    Duration retryAfter = response.code() == 429
+        ? RetryAfter.parse(response.header("Retry-After"), Instant.now()) : null;
+    return retryAfter != null ? retryAfter.toNanos() : policy.backoffNanos(attempt);
   }
 
   static boolean isIdempotent(String method) {

@@ -57,7 +57,7 @@ class OAuth2Test {
   }
 
   private OkHttpClient client(OAuth2Credentials oauth) {
-    return HttpStack.newClient(HttpSettings.builder().credentials(Credentials.oauth2(oauth))
+    return HttpStack.newClient(HttpSettings.builder().apiBaseUrl(server.url("/").toString()).credentials(Credentials.oauth2(oauth))
         .rateLimits(RateLimits.unlimited()).retryPolicy(RetryPolicy.none()).build());
   }
 
@@ -131,7 +131,7 @@ class OAuth2Test {
   @Test
   void a401AfterRenewalGoesBackToTheCaller() throws Exception {
     // The endpoint grants tokens Asana keeps rejecting: one renewal, one resend, then the 401.
-    OkHttpClient client = HttpStack.newClient(HttpSettings.builder()
+    OkHttpClient client = HttpStack.newClient(HttpSettings.builder().apiBaseUrl(server.url("/").toString())
         .credentials(Credentials.oauth2(oauth().accessToken("at-old").build()))
         .rateLimits(RateLimits.unlimited()).build());
     long start = System.nanoTime();
@@ -146,7 +146,7 @@ class OAuth2Test {
     // at-old: 401, renewal, at-1: 503, retry, at-1: 401. A second renewal would yield at-2, which works.
     asana.script("at-1", new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(401));
     asana.validTokens.add("at-2");
-    OkHttpClient client = HttpStack.newClient(HttpSettings.builder()
+    OkHttpClient client = HttpStack.newClient(HttpSettings.builder().apiBaseUrl(server.url("/").toString())
         .credentials(Credentials.oauth2(oauth().accessToken("at-old").build())).rateLimits(RateLimits.unlimited())
         .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(10)).build())
         .build());

@@ -40,7 +40,7 @@ class TokenSupplierTest {
   }
 
   private OkHttpClient client(TokenSupplier supplier) {
-    return HttpStack.newClient(HttpSettings.builder().credentials(Credentials.tokenSupplier(supplier))
+    return HttpStack.newClient(HttpSettings.builder().apiBaseUrl(server.url("/").toString()).credentials(Credentials.tokenSupplier(supplier))
         .rateLimits(RateLimits.unlimited()).build());
   }
 

@@ -43,7 +43,7 @@ class HttpStackTest {
   @Test
   void sendsTheBearerTokenAndTheDefaultUserAgent() throws Exception {
     server.enqueue(new MockResponse().setBody("{}"));
-    assertEquals(200, status(HttpStack.newClient(settings().build()), get(server, "/api/1.0/users/me")));
+    assertEquals(200, status(HttpStack.newClient(settings(server).build()), get(server, "/api/1.0/users/me")));
     RecordedRequest request = server.takeRequest();
     assertEquals("Bearer " + TOKEN, request.getHeader("Authorization"));
     assertEquals(HttpSettings.defaultUserAgent(), request.getHeader("User-Agent"));
@@ -54,7 +54,7 @@ class HttpStackTest {
   @Test
   void putsTheApplicationsProductTokenFirst() throws Exception {
     server.enqueue(new MockResponse().setBody("{}"));
-    HttpSettings settings = settings().userAgentProduct("report-builder/2.1").build();
+    HttpSettings settings = settings(server).userAgentProduct("report-builder/2.1").build();
     status(HttpStack.newClient(settings), get(server, "/api/1.0/users/me"));
     assertEquals("report-builder/2.1 " + HttpSettings.defaultUserAgent(), server.takeRequest().getHeader("User-Agent"));
   }
@@ -64,7 +64,7 @@ class HttpStackTest {
     other.enqueue(new MockResponse().setBody("file"));
     String elsewhere = other.url("/file").newBuilder().host("127.0.0.1").build().toString();
     server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere));
-    assertEquals(200, status(HttpStack.newClient(settings().build()), get(server, "/api/1.0/attachments/1/download")));
+    assertEquals(200, status(HttpStack.newClient(settings(server).build()), get(server, "/api/1.0/attachments/1/download")));
     assertEquals("Bearer " + TOKEN, server.takeRequest().getHeader("Authorization"));
     RecordedRequest redirected = other.takeRequest();
     assertEquals("/file", redirected.getPath());
@@ -75,7 +75,7 @@ class HttpStackTest {
   void keepsAuthorizationOnARedirectWithinTheHost() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/api/1.0/other"));
     server.enqueue(new MockResponse().setBody("{}"));
-    status(HttpStack.newClient(settings().build()), get(server, "/api/1.0/tasks/1"));
+    status(HttpStack.newClient(settings(server).build()), get(server, "/api/1.0/tasks/1"));
     server.takeRequest();
     assertEquals("Bearer " + TOKEN, server.takeRequest().getHeader("Authorization"));
   }
@@ -84,7 +84,7 @@ class HttpStackTest {
   void theUnauthenticatedClientSendsNoCredentialsButRetries() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(new MockResponse().setBody("file"));
-    HttpSettings settings = settings().retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10))
+    HttpSettings settings = settings(server).retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10))
         .maxDelay(Duration.ofMillis(10)).build()).build();
     assertEquals(200, status(HttpStack.newUnauthenticatedClient(settings), get(server, "/bucket/file")));
     RecordedRequest first = server.takeRequest();
@@ -97,7 +97,7 @@ class HttpStackTest {
   @Test
   void buildsOnTheSuppliedClientAndAppliesTheTimeouts() {
     OkHttpClient base = new OkHttpClient();
-    HttpSettings settings = settings().baseClient(base).connectTimeout(Duration.ofSeconds(3))
+    HttpSettings settings = settings(server).baseClient(base).connectTimeout(Duration.ofSeconds(3))
         .readTimeout(Duration.ofSeconds(4)).writeTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(6))
         .build();
     OkHttpClient api = HttpStack.newClient(settings);
@@ -115,7 +115,7 @@ class HttpStackTest {
 
   @Test
   void clientsFromOneSettingsShareAConnectionPool() {
-    HttpSettings settings = settings().build();
+    HttpSettings settings = settings(server).build();
     assertSame(HttpStack.newClient(settings).connectionPool(),
         HttpStack.newUnauthenticatedClient(settings).connectionPool());
   }

@@ -35,7 +35,7 @@ class LoggingTest {
   }
 
   private HttpSettings fastRetries() {
-    return settings().retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10))
+    return settings(server).retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10))
         .maxDelay(Duration.ofMillis(10)).build()).build();
   }
 
@@ -88,7 +88,7 @@ class LoggingTest {
     server.enqueue(new MockResponse().setBody("{}")
         .addHeader("Asana-Change", "name=new_goal_memberships;" + info + ";affected=true")
         .addHeader("Asana-Change", "name=string_ids;" + info + ";affected=true"));
-    OkHttpClient client = HttpStack.newClient(settings().build(), log);
+    OkHttpClient client = HttpStack.newClient(settings(server).build(), log);
     for (int i = 0; i < 3; i++) {
       status(client, get(server, "/api/1.0/goals"));
     }

@@ -48,7 +48,7 @@ class RetryTest {
   }
 
   private OkHttpClient client(RetryPolicy policy) {
-    return HttpStack.newClient(settings().retryPolicy(policy).build());
+    return HttpStack.newClient(settings(server).retryPolicy(policy).build());
   }
 
   private static MockResponse ok() {
@@ -134,7 +134,7 @@ class RetryTest {
   void retriesAGetAfterATimeout() throws Exception {
     server.enqueue(ok().setHeadersDelay(600, TimeUnit.MILLISECONDS));
     server.enqueue(ok());
-    OkHttpClient client = HttpStack.newClient(settings().retryPolicy(FAST).readTimeout(Duration.ofMillis(200)).build());
+    OkHttpClient client = HttpStack.newClient(settings(server).retryPolicy(FAST).readTimeout(Duration.ofMillis(200)).build());
     assertEquals(200, status(client, get(server, "/api/1.0/tasks")));
     assertEquals(2, server.getRequestCount());
   }
@@ -151,7 +151,7 @@ class RetryTest {
   void doesNotRetryAPostThatTimedOutAfterBeingSent() throws Exception {
     server.enqueue(ok().setHeadersDelay(600, TimeUnit.MILLISECONDS));
     server.enqueue(ok());
-    OkHttpClient client = HttpStack.newClient(settings().retryPolicy(FAST).readTimeout(Duration.ofMillis(200)).build());
+    OkHttpClient client = HttpStack.newClient(settings(server).retryPolicy(FAST).readTimeout(Duration.ofMillis(200)).build());
     assertThrows(SocketTimeoutException.class, () -> status(client, post(server, "/api/1.0/tasks")));
     Thread.sleep(200);
     assertEquals(1, server.getRequestCount());
@@ -162,7 +162,7 @@ class RetryTest {
     server.enqueue(ok());
     FailingConnects sockets = FailingConnects.refusing(1);
     OkHttpClient base = new OkHttpClient.Builder().socketFactory(sockets).build();
-    OkHttpClient client = HttpStack.newClient(settings().retryPolicy(FAST).baseClient(base).build());
+    OkHttpClient client = HttpStack.newClient(settings(server).retryPolicy(FAST).baseClient(base).build());
     assertEquals(200, status(client, post(server, "/api/1.0/tasks")));
     assertEquals(2, sockets.created.get());
     assertEquals(1, server.getRequestCount());

@@ -16,10 +16,10 @@ final class TestRequests {
   private TestRequests() {
   }
 
-  /** Settings with a personal access token and no client-side rate limits. */
-  static HttpSettings.Builder settings() {
+  /** Settings with a personal access token for {@code server}'s API and no client-side rate limits. */
+  static HttpSettings.Builder settings(MockWebServer server) {
     return HttpSettings.builder().credentials(Credentials.personalAccessToken(TOKEN))
-        .rateLimits(RateLimits.unlimited());
+        .apiBaseUrl(server.url("/api/1.0/").toString()).rateLimits(RateLimits.unlimited());
   }
 
   static Request get(MockWebServer server, String path) {
