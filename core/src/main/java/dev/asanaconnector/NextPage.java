@@ -1,7 +1,5 @@
 package dev.asanaconnector;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,14 +14,5 @@ public record NextPage(String offset, String path, String uri) {
   /** Checks that the offset is present: a next page without one cannot be fetched. */
   public NextPage {
     Objects.requireNonNull(offset, "offset");
-  }
-
-  /** The {@code {offset, path, uri}} map that {@code execute} returns under {@code meta.next_page}. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("offset", offset);
-    map.put("path", path);
-    map.put("uri", uri);
-    return map;
   }
 }

@@ -10,8 +10,8 @@ import java.util.function.Function;
  * iterations ({@link PagedIterable}) and untyped ones ({@link AsanaClient#executePages}) alike. A page
  * that points back to an offset already followed ends the walk with an {@link InvalidResponseException}
  * instead of looping; memory stays flat however long the list (the last {@value #RECENT} offsets are
- * kept, which catches short loops at once, and a Brent checkpoint catches longer ones within twice
- * their length).
+ * kept, which catches short loops at once, and a Brent checkpoint catches longer ones before three
+ * times the pages up to the loop's end have been fetched).
  *
  * <p>A page that fails leaves the walk where it was: {@code next()} asks for that page again.
  *

@@ -166,10 +166,16 @@ public final class AsanaCli {
   }
 
   private static AsanaClient.Builder builder(String url, String credential) {
+    AsanaClient.Builder builder;
     try {
-      return AsanaClient.builder().personalAccessToken(credential).baseUrl(url);
+      builder = AsanaClient.builder().personalAccessToken(credential);
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("token", e.getMessage()); // names the problem, never echoes the token
+    }
+    try {
+      return builder.baseUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("base-url", e.getMessage());
     }
   }
 

@@ -347,4 +347,30 @@ class CliContractTest {
       }
     }
   }
+
+  @Test
+  void allLoopsForever_aServerRepeatingAnOffsetEndsTheListingWithTheRecordsSoFar() throws IOException {
+    // Every page says the next one is at the same offset: the library's pager stops at the repeat
+    // instead of fetching it forever, and the output is a valid document marked incomplete.
+    AtomicInteger calls = new AtomicInteger();
+    try (MockWebServer asana = new MockWebServer()) {
+      asana.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          int call = calls.incrementAndGet();
+          return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+              "{\"data\":[{\"gid\":\"" + call + "\",\"resource_type\":\"project\",\"name\":\"p\"}],"
+              + "\"next_page\":{\"offset\":\"same\",\"path\":\"/projects?offset=same\",\"uri\":\"x\"}}");
+        }
+      });
+      asana.start();
+      Result result = run(false, Map.of(), "--base-url", asana.url("/api/1.0/").toString(), "--token",
+          "test-token-4711", "--all", "projects", "list", "--workspace", "1");
+      assertEquals(1, result.status(), result.stderr());
+      assertTrue(result.stderr().contains("'same' a second time"), result.stderr());
+      assertEquals(2, calls.get(), "the first page and the one at 'same', then no more");
+      assertEquals(2, result.records().size());
+      assertEquals(Boolean.TRUE, result.meta().get("incomplete"));
+    }
+  }
 }
