@@ -182,7 +182,7 @@ public final class AsanaClient {
   }
 
   /**
-   * Any generated Asana API (all 217 operations), over this client's HTTP stack. Run its calls with
+   * Any generated Asana API (all 247 operations), over this client's HTTP stack. Run its calls with
    * {@link #call} (the body) or {@link #callWithResponse} (status, headers, request id and body), which
    * turn Asana's errors into the connector's exceptions: {@code asana.call(asana.api(TasksApi.class)
    * .getTask(gid, null, null)).getData()}. A call's own {@code execute()} works too, Retrofit style:

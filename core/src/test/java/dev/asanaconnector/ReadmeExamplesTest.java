@@ -15,7 +15,7 @@ import dev.asanaconnector.generated.model.CreateTaskRequest;
 import dev.asanaconnector.generated.model.GetTask200Response;
 import dev.asanaconnector.generated.model.ProjectCompact;
 import dev.asanaconnector.generated.model.TaskCompact;
-import dev.asanaconnector.generated.model.TaskRequest;
+import dev.asanaconnector.generated.model.TaskCreateRequest;
 import dev.asanaconnector.http.CallOptions;
 import dev.asanaconnector.http.RateLimits;
 import dev.asanaconnector.http.RetryPolicy;
@@ -321,7 +321,7 @@ class ReadmeExamplesTest {
     ApiResponse<GetTask200Response> response = configured.callWithResponse(tasks.getTask(taskGid, null, null));
     String requestId = response.requestId().orElse("none");
 
-    CreateTaskRequest body = CreateTaskRequest.builder().data(TaskRequest.builder().name("Write the launch plan").workspace(workspaceGid).build()).build();
+    CreateTaskRequest body = CreateTaskRequest.builder().data(TaskCreateRequest.builder().name("Write the launch plan").workspace(workspaceGid).build()).build();
     retrofit2.Call<CreateTask201Response> create = tasks.createTask(body, null, null);
     // configured.call(create) sends it: the new task, or Asana's error as an AsanaApiException
 

@@ -14,7 +14,7 @@ import dev.asanaconnector.ServerErrorException;
 import dev.asanaconnector.generated.api.TasksApi;
 import dev.asanaconnector.generated.model.CreateTaskRequest;
 import dev.asanaconnector.generated.model.ProjectResponse;
-import dev.asanaconnector.generated.model.TaskRequest;
+import dev.asanaconnector.generated.model.TaskCreateRequest;
 import dev.asanaconnector.http.CallOptions;
 import dev.asanaconnector.http.RetryPolicy;
 import dev.asanaconnector.sandbox.AsanaSandbox;
@@ -330,7 +330,7 @@ class RetriesTest {
     sandbox.faults().serverErrors(5, 500);
     int before = sandbox.requestCount();
     retrofit2.Response<?> response = asana.api(TasksApi.class)
-        .createTask(CreateTaskRequest.builder().data(TaskRequest.builder().name("Launch plan").build()).build(), null, null).execute();
+        .createTask(CreateTaskRequest.builder().data(TaskCreateRequest.builder().name("Launch plan").build()).build(), null, null).execute();
     assertEquals(500, response.code());
     assertEquals(1, sandbox.requestCount() - before);
   }

@@ -64,13 +64,21 @@ class RegenCheckScriptTest {
     assertEquals(added.size(), out.stream().filter(l -> l.startsWith("+ ")).count());
     assertEquals(Integer.parseInt(summary.group(5)), out.stream().filter(l -> l.startsWith("~ ")).count());
     assertTrue(out.contains("- getUserForWorkspace  GET /workspaces/{workspace_gid}/users/{user_gid}"), result.all());
-    if (Scripts.sha256(pinnedSpec).startsWith("e809ce447cf3")) { // the 2026-02-05 pin
+    if (Scripts.sha256(pinnedSpec).startsWith("50705f125ecd")) { // the 2026-06-11 pin
+      // Against 2025-06-30 the 55 operations Asana added since are removed, and none is added.
+      assertTrue(result.lastLine().startsWith("operations: 247 pinned, 192 new, +0 added, -55 removed, "),
+          result.lastLine());
       assertTrue(out.stream().anyMatch(l -> l.startsWith("~ getUser  GET /users/{user_gid}: params -workspace")),
           "getUser lacks its workspace parameter in 2025-06-30: " + result.all());
+      // TaskRequest was split into TaskCreateRequest and TaskUpdateRequest in 2026-06-11: core's tests
+      // (the README example, RetriesTest) build createTask's record as a TaskCreateRequest.
+      assertTrue(out.stream().anyMatch(l -> l.trim().startsWith("model TaskCreateRequest is gone (used at ")
+          && l.contains("ReadmeExamplesTest.java")), "TaskCreateRequest is reported gone: " + result.all());
       // core's users.get passes `workspace` to getUser, so against this version core must be judged broken.
       assertEquals(1, result.exit(), "exit code against 2025-06-30");
       assertTrue(summary.group(6).startsWith("BROKEN: ") && summary.group(6).contains("getUser")
-          && summary.group(6).contains("workspace"), "verdict names getUser's workspace: " + result.lastLine());
+          && summary.group(6).contains("workspace") && summary.group(6).contains("TaskCreateRequest is gone"),
+          "verdict names getUser's workspace and TaskCreateRequest: " + result.lastLine());
     }
 
     // The verdict agrees with the exit code, and BROKEN says what broke.

@@ -55,7 +55,7 @@ class UpdateSpecScriptTest {
     assertEquals(0, same.exit(), same.all());
     assertTrue(same.err().contains("already the pinned version"), same.all());
 
-    Path shared = Scripts.root().resolve("../shared/openapi/asana_oas-2026-02-05.yaml").normalize();
+    Path shared = Scripts.root().resolve("../shared/openapi/asana_oas-2026-06-11.yaml").normalize();
     if (Files.isRegularFile(shared)) {
       Scripts.Result pinned = Scripts.run(repo, "scripts/update-spec", "--file", shared.toString());
       assertEquals(0, pinned.exit(), pinned.all());
