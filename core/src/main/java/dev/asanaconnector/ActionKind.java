@@ -1,8 +1,12 @@
 package dev.asanaconnector;
 
-/** What an action does: the seed's {@code list}, {@code get} and {@code download}. */
+/**
+ * What an action does: the seed's reads ({@code list}, {@code get}, {@code download}) and the writes
+ * ({@code create}, {@code update}, {@code delete}; adding to and removing from a relation, such as a
+ * tag on a task, are its {@code create} and {@code delete}).
+ */
 enum ActionKind {
-  LIST("list"), GET("get"), DOWNLOAD("download");
+  LIST("list"), GET("get"), DOWNLOAD("download"), CREATE("create"), UPDATE("update"), DELETE("delete");
 
   private final String seedName;
 
@@ -12,5 +16,10 @@ enum ActionKind {
 
   String seedName() {
     return seedName;
+  }
+
+  /** Whether the action changes something in Asana. */
+  boolean isWrite() {
+    return this == CREATE || this == UPDATE || this == DELETE;
   }
 }

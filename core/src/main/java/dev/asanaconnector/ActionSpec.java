@@ -22,6 +22,24 @@ final class ActionSpec {
     void check(Map<String, Object> values);
   }
 
+  /**
+   * How a write is sent, built by the connector itself rather than through a generated body model (whose
+   * names Asana changes between spec versions): the method, the path with {@code {name}} slots for path
+   * parameters, and whether the body is {@code multipart/form-data} instead of {@code {"data": {...}}}.
+   * Every parameter that is not in the path goes into the body.
+   */
+  record Route(String method, String path, boolean multipart) {
+    /** The names of the path's {@code {slots}}, in order. */
+    List<String> pathParams() {
+      List<String> names = new ArrayList<>();
+      java.util.regex.Matcher slot = java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(path);
+      while (slot.find()) {
+        names.add(slot.group(1));
+      }
+      return names;
+    }
+  }
+
   final String entity;
   final ActionKind kind;
   final String description;
@@ -33,6 +51,10 @@ final class ActionSpec {
   final Class<?> recordType;
   final CallFactory callFactory;
   final Rule rule;
+  /** How a write is sent; null for reads, which call a generated operation. */
+  final Route route;
+  /** Whether the write deletes or removes something (tool annotations, confirmations). */
+  final boolean destructive;
   /** Whether records need {@code opt_fields} to carry every documented field (lists of compact records). */
   final boolean requestsRecordFields;
 
@@ -45,7 +67,13 @@ final class ActionSpec {
     this.recordFields = List.copyOf(builder.recordFields);
     this.optFields = recordFields.stream().filter(field -> !field.equals("gid")).toList();
     this.recordType = builder.recordType;
-    this.callFactory = Objects.requireNonNull(builder.callFactory);
+    this.callFactory = builder.callFactory;
+    this.route = builder.route;
+    if ((callFactory == null) == (route == null)) {
+      throw new IllegalStateException(builder.entity + " " + builder.kind + ": a read calls a generated "
+          + "operation, a write has a route");
+    }
+    this.destructive = builder.destructive;
     this.rule = builder.rule;
     this.requestsRecordFields = builder.requestsRecordFields;
   }
@@ -69,6 +97,8 @@ final class ActionSpec {
     private CallFactory callFactory;
     private Rule rule = values -> { };
     private boolean requestsRecordFields;
+    private Route route;
+    private boolean destructive;
 
     private Builder(String entity, ActionKind kind) {
       this.entity = entity;
@@ -125,6 +155,39 @@ final class ActionSpec {
       this.operationId = operation;
       this.callFactory = factory;
       return this;
+    }
+
+    /** A write sent as {@code method path} with a JSON body (see {@link Route}). */
+    Builder sends(String method, String path, String operation) {
+      this.operationId = operation;
+      this.route = new Route(method, path, false);
+      for (String name : route.pathParams()) {
+        required(name, ParamType.GID, "The gid of the " + name.substring(0, name.length() - 4).replace('_', ' '));
+      }
+      return this;
+    }
+
+    /** A write sent as {@code multipart/form-data}. */
+    Builder sendsMultipart(String method, String path, String operation) {
+      sends(method, path, operation);
+      this.route = new Route(method, path, true);
+      return this;
+    }
+
+    /** Marks a write that deletes or removes something. */
+    Builder destructive() {
+      this.destructive = true;
+      return this;
+    }
+
+    /** A body field that an update may clear with null. */
+    Builder clearable(String name, ParamType type, String text) {
+      return param(ParamSpec.optional(name, type, text).asClearable());
+    }
+
+    /** An optional body field taking only Asana's enum values, clearable by an update with null. */
+    Builder clearableOneOf(String name, String text, String... allowed) {
+      return param(ParamSpec.oneOf(name, text, List.of(allowed)).asClearable());
     }
 
     ActionSpec build() {

@@ -83,7 +83,7 @@ public final class AsanaClient {
     this.downloadClient = clients.downloads();
     this.apis = new GeneratedApis(AsanaRetrofit.builder(settings.apiBaseUrl(), httpClient).build());
     Transport transport = new Transport(httpClient, new ApiErrors(moshi, clients.redaction()));
-    this.dispatcher = new Dispatcher(apis, transport, moshi);
+    this.dispatcher = new Dispatcher(apis, settings.apiBaseUrl(), transport, moshi);
     this.calls = new GeneratedCalls(transport, moshi);
 
     tasks = new ListAndGet<>(dispatcher, "tasks", "task_gid", TaskCompact.class, TaskResponse.class);
@@ -139,9 +139,29 @@ public final class AsanaClient {
         rest.param("attachment_gid", null);
         return attachments.download(gid == null ? null : gid.toString(), rest.build());
       }
+      case CREATE:
+      case UPDATE:
+      case DELETE:
+        return dispatcher.write(spec, params, Map.class, null);
       default:
         throw new AssertionError(spec.kind);
     }
+  }
+
+  /**
+   * The request a write action would send, checked as {@link #execute} checks it, without sending
+   * anything: its method, URL and body (JSON, or a description of a multipart upload). Carries no
+   * credentials. For a command line's {@code --dry-run} and for an agent's confirmation step.
+   *
+   * @throws InvalidParameterException for bad params, or an action that is not a write
+   */
+  public PreparedWrite prepareWrite(String entity, String action, Map<String, ?> params) {
+    Objects.requireNonNull(params, "params");
+    ActionSpec spec = Catalog.find(entity, action);
+    if (!spec.kind.isWrite()) {
+      throw new InvalidParameterException("action", spec.name() + " is not a write");
+    }
+    return PreparedWrite.of(dispatcher.writeRequest(spec, params));
   }
 
   /**
@@ -359,6 +379,16 @@ public final class AsanaClient {
     /** Authenticate with any {@link Credentials}: OAuth 2 with refresh, or a token supplier. */
     public Builder credentials(Credentials credentials) {
       settings.credentials(credentials);
+      return this;
+    }
+
+    /**
+     * Refuses every write (catalog writes, direct calls of generated APIs other than GET, raw requests)
+     * with a {@link ReadOnlyClientException} naming the action before anything is sent: for AI agents
+     * and dashboards that must never change anything in Asana.
+     */
+    public Builder readOnly(boolean readOnly) {
+      settings.readOnly(readOnly);
       return this;
     }
 

@@ -43,8 +43,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The connector's 22 entities and their actions, exactly as the connector's reference documents them
- * (entity, action and parameter names, record fields), each mapped to the generated operation it calls.
+ * The connector's entities and their actions: the reference's 22 entities with their reads, exactly as
+ * the reference documents them (entity, action and parameter names, record fields), each mapped to the
+ * generated operation it calls; then the writes and the entities they bring ({@link WriteActions}).
  */
 final class Catalog {
   private static final String[] TASK_LIST_FIELDS = {"gid", "resource_type", "name", "resource_subtype", "created_by"};
@@ -339,8 +340,10 @@ final class Catalog {
             .calls("getDependentsForTask", (apis, a) -> apis.get(TasksApi.class).getDependentsForTask(
                 a.string("task_gid"), null, a.integer("limit"), a.string("offset"), a.optFields()))
             .build());
-    for (ActionSpec spec : specs) {
-      all.computeIfAbsent(spec.entity, e -> new LinkedHashMap<>()).put(spec.kind, spec);
+    for (List<ActionSpec> group : List.of(specs, WriteActions.all())) {
+      for (ActionSpec spec : group) {
+        all.computeIfAbsent(spec.entity, e -> new LinkedHashMap<>()).put(spec.kind, spec);
+      }
     }
     all.replaceAll((entity, actions) -> Collections.unmodifiableMap(actions));
     return Collections.unmodifiableMap(all);

@@ -32,14 +32,26 @@ final class Dispatcher {
       "asana_disable", ParamSpec.optional("asana_disable", ParamType.HEADER,
           "Asana-Disable header: API changes to opt out of (comma-separated)"));
 
+  /** An update's cleared field: sent as JSON {@code null}. */
+  static final Object CLEARED = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
+  private static final Map<String, ParamSpec> HEADERS_ONLY = Map.of(
+      "asana_enable", COMMON.get("asana_enable"), "asana_disable", COMMON.get("asana_disable"));
+
   private final GeneratedApis apis;
+  private final HttpUrl baseUrl;
   private final Transport transport;
   private final Moshi moshi;
   private final Map<Class<?>, JsonAdapter<?>> listAdapters = new ConcurrentHashMap<>();
   private final Map<Class<?>, JsonAdapter<?>> dataAdapters = new ConcurrentHashMap<>();
 
-  Dispatcher(GeneratedApis apis, Transport transport, Moshi moshi) {
+  Dispatcher(GeneratedApis apis, HttpUrl baseUrl, Transport transport, Moshi moshi) {
     this.apis = apis;
+    this.baseUrl = baseUrl;
     this.transport = transport;
     this.moshi = moshi;
   }
@@ -48,9 +60,20 @@ final class Dispatcher {
     return transport;
   }
 
-  /** Parameters every list and get action takes besides its own. */
+  /**
+   * Parameters an action takes besides its own: {@code opt_fields} and Asana's change headers for the
+   * actions that return records, the headers alone for other writes, nothing for the file download.
+   */
   static Map<String, ParamSpec> commonParams(ActionSpec spec) {
-    return spec.kind == ActionKind.DOWNLOAD ? Map.of() : COMMON;
+    if (spec.kind == ActionKind.DOWNLOAD) {
+      return Map.of();
+    }
+    return spec.kind.isWrite() && spec.recordType == Map.class ? HEADERS_ONLY : COMMON;
+  }
+
+  /** Whether {@code name} is one of the parameters every action may take (not a body field). */
+  static boolean isCommon(String name) {
+    return COMMON.containsKey(name);
   }
 
   /** Checks {@code params} against {@code spec}; throws {@link InvalidParameterException} naming the culprit. */
@@ -75,6 +98,13 @@ final class Dispatcher {
             + String.join(", ", allParamNames(spec)));
       }
       Object value = entry.getValue();
+      if (value == null && spec.kind == ActionKind.UPDATE && !param.required()) {
+        if (!param.clearable()) {
+          throw new InvalidParameterException(name, "cannot be cleared; leave it out to keep it unchanged");
+        }
+        values.put(name, CLEARED);
+        continue;
+      }
       if (value == null) {
         continue; // a known optional parameter left unset; a null required one is reported below
       }
@@ -141,6 +171,34 @@ final class Dispatcher {
     return builder.build();
   }
 
+  /**
+   * Sends a write and reads Asana's answer: the record it returns as {@code recordType}, or as an
+   * unmodifiable map ({@code {}} for deletes and for adding or removing a relation).
+   */
+  <T> T write(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
+    Request request = WriteRequests.build(baseUrl, spec, validate(spec, params), options);
+    if (recordType == Map.class) {
+      return recordType.cast(transport.execute(request, reader -> {
+        if (!(readObject(reader).get("data") instanceof Map<?, ?> data)) {
+          throw new JsonDataException("Asana's answer to " + spec.name() + " has no data object");
+        }
+        return data;
+      }));
+    }
+    return transport.execute(request, reader -> dataAdapter(recordType).fromJson(reader).record(spec.name()));
+  }
+
+  /** The request a write would send, built and checked as {@link #write} does, for a dry run. */
+  Request writeRequest(ActionSpec spec, Map<String, ?> params) {
+    return WriteRequests.build(baseUrl, spec, validate(spec, params), null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> JsonAdapter<Envelopes.DataEnvelope<T>> dataAdapter(Class<T> recordType) {
+    return (JsonAdapter<Envelopes.DataEnvelope<T>>) dataAdapters.computeIfAbsent(recordType, type -> moshi.adapter(
+        Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.DataEnvelope.class, type)));
+  }
+
   // Shape checks run inside the body reader: the transport reports a JsonDataException thrown there as
   // an InvalidResponseException with the real status, method, path and a body excerpt.
 
@@ -172,10 +230,7 @@ final class Dispatcher {
 
   <T> T getRecord(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
     ActionArgs args = validate(spec, params);
-    @SuppressWarnings("unchecked")
-    JsonAdapter<Envelopes.DataEnvelope<T>> adapter = (JsonAdapter<Envelopes.DataEnvelope<T>>) dataAdapters
-        .computeIfAbsent(recordType, type -> moshi.adapter(
-            Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.DataEnvelope.class, type)));
+    JsonAdapter<Envelopes.DataEnvelope<T>> adapter = dataAdapter(recordType);
     return transport.execute(request(spec, args, options), reader -> adapter.fromJson(reader).record(spec.name()));
   }
 

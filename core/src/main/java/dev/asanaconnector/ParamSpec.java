@@ -12,23 +12,35 @@ import java.util.Map;
  * @param required whether the action needs it
  * @param description what it means
  * @param allowed the only values it takes (Asana's enum), or empty for any value of its type
+ * @param clearable whether an update may set it to null, which clears it in Asana (JSON {@code null})
  */
-record ParamSpec(String name, ParamType type, boolean required, String description, List<String> allowed) {
+record ParamSpec(String name, ParamType type, boolean required, String description, List<String> allowed,
+    boolean clearable) {
   ParamSpec {
     allowed = List.copyOf(allowed);
   }
 
   static ParamSpec required(String name, ParamType type, String description) {
-    return new ParamSpec(name, type, true, description, List.of());
+    return new ParamSpec(name, type, true, description, List.of(), false);
   }
 
   static ParamSpec optional(String name, ParamType type, String description) {
-    return new ParamSpec(name, type, false, description, List.of());
+    return new ParamSpec(name, type, false, description, List.of(), false);
   }
 
   /** An optional text parameter taking only {@code allowed} values. */
   static ParamSpec oneOf(String name, String description, List<String> allowed) {
-    return new ParamSpec(name, ParamType.STRING, false, description, allowed);
+    return new ParamSpec(name, ParamType.STRING, false, description, allowed, false);
+  }
+
+  /** This parameter, required. */
+  ParamSpec asRequired() {
+    return new ParamSpec(name, type, true, description, allowed, clearable);
+  }
+
+  /** This parameter, which an update may clear by passing null. */
+  ParamSpec asClearable() {
+    return new ParamSpec(name, type, required, description, allowed, true);
   }
 
   /** Validates {@code value} (type, then allowed values) and returns its normal form. */
@@ -47,6 +59,10 @@ record ParamSpec(String name, ParamType type, boolean required, String descripti
       schema.put("enum", allowed);
     }
     schema.merge("description", description, (typeNote, own) -> own + " (" + typeNote + ")");
+    if (clearable) {
+      schema.put("type", List.of(schema.get("type"), "null"));
+      schema.merge("description", "", (own, none) -> own + "; null clears it");
+    }
     return schema;
   }
 }

@@ -41,7 +41,20 @@ enum ParamType {
   /** An HTTP Range header value for bytes: {@code bytes=0-99}, {@code bytes=100-}. */
   BYTE_RANGE("string"),
   /** Field names for {@code opt_fields}: a comma-separated string or a collection. */
-  FIELD_LIST("string");
+  FIELD_LIST("string"),
+  /** A user: a gid, {@code me}, or an email address (as Asana's write endpoints accept). */
+  USER_REF("string"),
+  /** An http(s) URL (an external attachment's link). */
+  URL("string"),
+  /**
+   * A local file to upload: a {@code Path} or a path string, naming a readable regular file of at most
+   * Asana's 100 MB, checked before anything is sent.
+   */
+  FILE("string");
+
+  /** Asana's limit on an uploaded attachment. */
+  static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
+  private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
 
   private static final Pattern GID_PATTERN = Pattern.compile("[0-9]{1,40}");
   private static final Pattern FIELD_PATTERN = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
@@ -129,9 +142,46 @@ enum ParamType {
         }
         return List.copyOf(fields);
       }
+      case USER_REF: {
+        String user = gidText(name, value).strip();
+        return EMAIL_PATTERN.matcher(user).matches() ? user : gid(name, user, true);
+      }
+      case URL: {
+        String url = text(name, value).strip();
+        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url);
+        if (parsed == null) {
+          throw new InvalidParameterException(name, "must be an http(s) URL, was '" + printable(url) + "'");
+        }
+        return url;
+      }
+      case FILE:
+        return file(name, value);
       default:
         throw new AssertionError(this);
     }
+  }
+
+  private static java.nio.file.Path file(String name, Object value) {
+    java.nio.file.Path path;
+    try {
+      path = value instanceof java.nio.file.Path p ? p : java.nio.file.Path.of(text(name, value));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InvalidParameterException(name, "is not a valid path: " + printable(String.valueOf(value)));
+    }
+    if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+      throw new InvalidParameterException(name, "must be a readable file, was '" + printable(path.toString()) + "'");
+    }
+    long size;
+    try {
+      size = java.nio.file.Files.size(path);
+    } catch (java.io.IOException e) {
+      throw new InvalidParameterException(name, "could not be read: " + e.getClass().getSimpleName());
+    }
+    if (size > MAX_UPLOAD_BYTES) {
+      throw new InvalidParameterException(name, "is " + size + " bytes (" + (size >> 20) + " MiB); Asana accepts "
+          + "attachments of at most 100 MB (" + MAX_UPLOAD_BYTES + " bytes)");
+    }
+    return path;
   }
 
   /** The JSON Schema of this type, for agent tool descriptions. */
@@ -153,6 +203,12 @@ enum ParamType {
         return Map.of("type", "string", "format", "date");
       case BYTE_RANGE:
         return Map.of("type", "string", "pattern", "^bytes=[0-9]+-[0-9]*$");
+      case USER_REF:
+        return Map.of("type", "string", "description", "a user gid, 'me', or an email address");
+      case URL:
+        return Map.of("type", "string", "format", "uri");
+      case FILE:
+        return Map.of("type", "string", "description", "path of a local file, at most 100 MB");
       default:
         return Map.of("type", jsonType);
     }

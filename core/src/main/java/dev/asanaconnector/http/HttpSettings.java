@@ -31,6 +31,7 @@ public final class HttpSettings {
   private final OkHttpClient baseClient;
   private final RetryPolicy retryPolicy;
   private final RateLimits rateLimits;
+  private final boolean readOnly;
 
   private HttpSettings(Builder builder) {
     if (builder.credentials == null) {
@@ -48,6 +49,7 @@ public final class HttpSettings {
     this.baseClient = builder.baseClient != null ? builder.baseClient : new OkHttpClient();
     this.retryPolicy = builder.retryPolicy;
     this.rateLimits = builder.rateLimits;
+    this.readOnly = builder.readOnly;
   }
 
   /**
@@ -62,7 +64,7 @@ public final class HttpSettings {
   public Builder toBuilder() {
     Builder builder = new Builder().credentials(credentials).apiBaseUrl(apiBaseUrl.toString()).userAgent(userAgent).connectTimeout(connectTimeout)
         .readTimeout(readTimeout).writeTimeout(writeTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
-        .rateLimits(rateLimits);
+        .rateLimits(rateLimits).readOnly(readOnly);
     builder.baseClient = baseClient;
     return builder;
   }
@@ -125,11 +127,16 @@ public final class HttpSettings {
     return rateLimits;
   }
 
+  /** Whether every request but GET and HEAD is refused before it is sent. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
   @Override
   public String toString() {
     return "HttpSettings{credentials=" + credentials + ", apiBaseUrl=" + apiBaseUrl + ", userAgent=" + userAgent + ", connectTimeout="
         + connectTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", callTimeout="
-        + callTimeout + ", retryPolicy=" + retryPolicy + ", rateLimits=" + rateLimits + "}";
+        + callTimeout + ", retryPolicy=" + retryPolicy + ", rateLimits=" + rateLimits + ", readOnly=" + readOnly + "}";
   }
 
   private static String version() {
@@ -150,6 +157,7 @@ public final class HttpSettings {
     private OkHttpClient baseClient;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimits rateLimits = RateLimits.defaults();
+    private boolean readOnly;
 
     private Builder() {
     }
@@ -234,6 +242,15 @@ public final class HttpSettings {
     /** Client-side rate limits; {@link RateLimits#unlimited()} turns them off. */
     public Builder rateLimits(RateLimits rateLimits) {
       this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+      return this;
+    }
+
+    /**
+     * Refuses every request but GET and HEAD with a {@code ReadOnlyClientException} before anything is
+     * sent: for agents and dashboards that must never change anything in Asana.
+     */
+    public Builder readOnly(boolean readOnly) {
+      this.readOnly = readOnly;
       return this;
     }
 

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Interceptors, outermost first, and why in this order:
  * <ol>
+ *   <li>for a read-only client, the guard refusing anything but GET and HEAD before anything else runs;
  *   <li>per-call timeouts from {@link CallOptions}, so that they hold for every attempt;
  *   <li>User-Agent;
  *   <li>the one retry loop: everything below runs again for each attempt, and on Asana's API each
@@ -72,7 +73,11 @@ public final class HttpStack {
   }
 
   private static OkHttpClient newClient(HttpSettings settings, AccessTokenSource tokens, Logger log) {
-    return common(settings)
+    OkHttpClient.Builder builder = common(settings);
+    if (settings.readOnly()) {
+      builder.addInterceptor(new ReadOnlyGuard());
+    }
+    return builder
         .addInterceptor(new PerCallTimeouts())
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
         .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log, true))

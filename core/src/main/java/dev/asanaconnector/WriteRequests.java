@@ -1,0 +1,140 @@
+package dev.asanaconnector;
+
+import com.squareup.moshi.JsonWriter;
+import dev.asanaconnector.http.ActionName;
+import dev.asanaconnector.http.CallOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.Buffer;
+
+/**
+ * Builds the HTTP request of a write from its validated arguments and its {@link ActionSpec.Route}:
+ * path parameters into the path, {@code opt_fields} into the query, every other parameter into the body,
+ * {@code {"data": {...}}} as Asana's spec gives it (lists of gids as arrays, dates as ISO 8601, an
+ * update's cleared field as JSON {@code null}), or {@code multipart/form-data} for an upload, whose file
+ * is streamed from disk when the request is sent, never read whole into memory.
+ */
+final class WriteRequests {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType BINARY = MediaType.get("application/octet-stream");
+
+  private WriteRequests() {
+  }
+
+  static Request build(HttpUrl baseUrl, ActionSpec spec, ActionArgs args, CallOptions options) {
+    ActionSpec.Route route = spec.route;
+    List<String> pathParams = route.pathParams();
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String segment : route.path().split("/")) {
+      boolean slot = segment.startsWith("{");
+      url.addPathSegment(slot ? args.string(segment.substring(1, segment.length() - 1)) : segment);
+    }
+    if (args.optFields() != null) {
+      url.addQueryParameter("opt_fields", String.join(",", args.optFields()));
+    }
+    Request.Builder request = new Request.Builder().url(url.build());
+    RequestBody body = route.method().equals("DELETE") ? null
+        : route.multipart() ? multipart(args, pathParams) : json(spec, args, pathParams);
+    request.method(route.method(), body);
+    String enable = args.string("asana_enable");
+    String disable = args.string("asana_disable");
+    if (enable != null) {
+      request.header("Asana-Enable", enable);
+    }
+    if (disable != null) {
+      request.header("Asana-Disable", disable);
+    }
+    if (options != null) {
+      request.tag(CallOptions.class, options);
+    }
+    return request.tag(ActionName.class, new ActionName(spec.name())).build();
+  }
+
+  /** The body fields: every argument but the path's and the common ones (opt_fields, headers). */
+  private static boolean isBodyField(String name, List<String> pathParams) {
+    return !pathParams.contains(name) && !Dispatcher.isCommon(name);
+  }
+
+  private static RequestBody json(ActionSpec spec, ActionArgs args, List<String> pathParams) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(true); // a cleared field is sent as null; nothing else is null here
+      writer.beginObject().name("data").beginObject();
+      for (Map.Entry<String, Object> field : args.values().entrySet()) {
+        if (isBodyField(field.getKey(), pathParams)) {
+          writer.name(field.getKey());
+          writeValue(writer, field.getValue(), spec.params.get(field.getKey()).type() == ParamType.GID_LIST);
+        }
+      }
+      writer.endObject().endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Buffer does not fail
+    }
+    return RequestBody.create(buffer.readByteString(), JSON);
+  }
+
+  private static void writeValue(JsonWriter writer, Object value, boolean gidList) throws IOException {
+    if (value == Dispatcher.CLEARED) {
+      writer.nullValue();
+    } else if (value instanceof Boolean flag) {
+      writer.value(flag);
+    } else if (value instanceof OffsetDateTime time) {
+      writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+    } else if (value instanceof LocalDate date) {
+      writer.value(date.toString());
+    } else if (gidList) {
+      writer.beginArray();
+      for (String gid : value.toString().split(",")) {
+        writer.value(gid);
+      }
+      writer.endArray();
+    } else {
+      writer.value(value.toString());
+    }
+  }
+
+  private static RequestBody multipart(ActionArgs args, List<String> pathParams) {
+    MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    for (Map.Entry<String, Object> field : args.values().entrySet()) {
+      if (!isBodyField(field.getKey(), pathParams)) {
+        continue;
+      }
+      if (field.getValue() instanceof Path file) {
+        form.addFormDataPart(field.getKey(), fileName(file), RequestBody.create(file.toFile(), contentType(file)));
+      } else {
+        form.addFormDataPart(field.getKey(), field.getValue().toString());
+      }
+    }
+    if (args.has("url") && !args.has("resource_subtype")) {
+      form.addFormDataPart("resource_subtype", "external"); // Asana needs it for a link
+    }
+    return form.build();
+  }
+
+  private static String fileName(Path file) {
+    Path name = file.getFileName();
+    return name == null ? "file" : name.toString();
+  }
+
+  private static MediaType contentType(Path file) {
+    try {
+      String probed = Files.probeContentType(file);
+      MediaType type = probed == null ? null : MediaType.parse(probed);
+      return type != null ? type : BINARY;
+    } catch (IOException e) {
+      return BINARY;
+    }
+  }
+}
