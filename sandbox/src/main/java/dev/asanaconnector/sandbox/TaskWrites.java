@@ -278,7 +278,7 @@ final class TaskWrites {
     for (String createOnly : new String[] {"projects", "tags", "followers", "workspace"}) {
       if (f.has(createOnly)) {
         throw ApiError.badRequest(createOnly + ": Can only be set when the task is created"
-            + (createOnly.equals("workspace") ? "" : "; use add" + cap(createOnly) + " and remove" + cap(createOnly)));
+            + (createOnly.equals("workspace") ? "" : "; use add" + action(createOnly) + " and remove" + action(createOnly)));
       }
     }
     Patch patch = new Patch(f, t.workspace, t);
@@ -286,9 +286,9 @@ final class TaskWrites {
     return t;
   }
 
-  private static String cap(String s) {
-    String singular = s.equals("projects") ? "Project" : s.equals("tags") ? "Tag" : "Followers";
-    return singular;
+  /** The add/remove action's suffix for a create-only field. */
+  private static String action(String field) {
+    return field.equals("projects") ? "Project" : field.equals("tags") ? "Tag" : "Followers";
   }
 
   /** DELETE /tasks/{gid}: the task and its subtasks. */

@@ -99,7 +99,7 @@ final class WriteHandler {
     };
   }
 
-  /** The path with gids replaced by {@code *}: "tasks/*&#47;addTag". */
+  /** The path with its gid (the second segment) replaced by an asterisk, e.g. {@code tasks/<*>/addTag} without the brackets. */
   private static String shape(List<String> s) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.size(); i++) {

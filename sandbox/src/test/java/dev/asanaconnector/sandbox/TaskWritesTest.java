@@ -270,6 +270,15 @@ class TaskWritesTest {
   }
 
   @Test
+  void formEncodedBodiesWorkLikeAsanasCurlExamples() {
+    okhttp3.FormBody form = new okhttp3.FormBody.Builder().add("workspace", workspace).add("name", "From curl")
+        .add("completed", "true").build();
+    Map<String, Object> t = Http.raw(sandbox, "POST", "tasks", form).expect(201).object();
+    assertEquals("From curl", t.get("name"));
+    assertEquals(Boolean.TRUE, t.get("completed"));
+  }
+
+  @Test
   void likedAndCompletedSetTheirDerivedFields() {
     String t = gid(createTask("name", "Like me", "workspace", workspace, "liked", true));
     Map<String, Object> read = Http.get(sandbox, "tasks/" + t).expect(200).object();
