@@ -4,6 +4,7 @@ import dev.asanaconnector.sandbox.Model.Attachment;
 import dev.asanaconnector.sandbox.Model.Project;
 import dev.asanaconnector.sandbox.Model.Resource;
 import dev.asanaconnector.sandbox.Model.Section;
+import dev.asanaconnector.sandbox.Model.Story;
 import dev.asanaconnector.sandbox.Model.Tag;
 import dev.asanaconnector.sandbox.Model.Task;
 import dev.asanaconnector.sandbox.Model.Team;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 
-/** Routes and answers the read-only Asana endpoints under /api/1.0. */
+/** Routes and answers the GET endpoints under /api/1.0 (callers hold the model's read lock). */
 final class ApiHandler {
   static final int MAX_UNPAGINATED = 1000;
   static final int DEFAULT_PAGE = 20;
@@ -54,12 +55,16 @@ final class ApiHandler {
   private final Render render;
   private final Tokens tokens;
   private final Search search;
+  private final SandboxEvents events;
+  private final SandboxWebhooks webhooks;
 
-  ApiHandler(Model m, Render render, Tokens tokens) {
+  ApiHandler(Model m, Render render, Tokens tokens, SandboxEvents events, SandboxWebhooks webhooks) {
     this.m = m;
     this.render = render;
     this.tokens = tokens;
     this.search = new Search(m, render);
+    this.events = events;
+    this.webhooks = webhooks;
   }
 
   /** Handles a request whose path starts with /api/1.0/. */
@@ -83,6 +88,8 @@ final class ApiHandler {
           case "users" -> users(url);
           case "attachments" -> attachments(url);
           case "tags" -> tags(url);
+          case "events" -> events.handle(url, url.queryParameter("resource"));
+          case "webhooks" -> webhooks(url);
           default -> throw new ApiError(404, NO_ROUTE);
         };
       case 2:
@@ -187,6 +194,8 @@ final class ApiHandler {
       case "attachments" -> path(gid, Attachment.class);
       case "tags" -> path(gid, Tag.class);
       case "sections" -> path(gid, Section.class);
+      case "stories" -> path(gid, Story.class);
+      case "webhooks" -> webhooks.get(gid);
       default -> throw new ApiError(404, NO_ROUTE);
     };
     Json j = new Json(2048);
@@ -206,6 +215,8 @@ final class ApiHandler {
           case "dependents" -> list(url, of(t.dependents), null);
           case "projects" -> list(url, of(t.projects), null);
           case "tags" -> list(url, of(t.tags), null);
+          case "stories" -> list(url, of(t.stories), null);
+          case "events" -> events.handle(url, t.gid);
           default -> throw new ApiError(404, NO_ROUTE);
         };
       }
@@ -214,6 +225,7 @@ final class ApiHandler {
         return switch (what) {
           case "tasks" -> list(url, projectTasks(p), completionFilter(url));
           case "sections" -> list(url, of(p.sections), null);
+          case "events" -> events.handle(url, p.gid);
           default -> throw new ApiError(404, NO_ROUTE);
         };
       }
@@ -394,10 +406,18 @@ final class ApiHandler {
     if (r instanceof Task t) {
       return list(url, of(t.attachments), null);
     }
-    if (r instanceof Project) {
-      return list(url, of(List.of()), null);
+    if (r instanceof Project p) {
+      return list(url, of(p.attachments), null);
     }
     throw ApiError.badRequest("parent: Not a recognized ID: " + parent);
+  }
+
+  private Reply webhooks(HttpUrl url) {
+    if (url.queryParameter("workspace") == null) {
+      throw Fields.missing("workspace");
+    }
+    Workspace ws = param(url, "workspace", Workspace.class);
+    return list(url, of(webhooks.list(ws, url.queryParameter("resource"))), null);
   }
 
   // ---- paging ----

@@ -35,8 +35,11 @@ import okio.Buffer;
  * }
  * }</pre>
  *
- * <p>The data is generated deterministically from the seed when the sandbox is built; it is read-only
- * (there are no write endpoints). All methods are thread-safe.
+ * <p>The data is generated deterministically from the seed when the sandbox is built. The write
+ * endpoints change it (reads see every write at once; created objects get gids of their own), record
+ * events for {@code GET /events} ({@link #events()}) and deliver them to webhooks ({@link #webhooks()}).
+ * The big project ({@link Builder#bigProjectTasks}) is generated on the fly and read-only. All methods
+ * are thread-safe.
  */
 public final class AsanaSandbox implements AutoCloseable {
   /** The default personal access token. */
@@ -65,6 +68,10 @@ public final class AsanaSandbox implements AutoCloseable {
   private final SandboxFaults faults;
   private final SandboxOAuth oauth;
   private final Render render;
+  private final SandboxEvents events;
+  private final SandboxWebhooks webhooks;
+  private final Uploads uploads;
+  private final WriteHandler writes;
   private final ApiHandler api;
   private final DownloadHandler downloads;
   private final AtomicInteger apiRequests = new AtomicInteger();
@@ -89,7 +96,14 @@ public final class AsanaSandbox implements AutoCloseable {
     this.faults = new SandboxFaults(tokens);
     this.oauth = new SandboxOAuth(b.seed, model.me);
     this.render = new Render(model.me, this::downloadUrl);
-    this.api = new ApiHandler(model, render, tokens);
+    Graph graph = new Graph(model);
+    Refs refs = new Refs(model);
+    this.webhooks = new SandboxWebhooks(model, b.seed);
+    this.events = new SandboxEvents(model, graph, Mix.mix64(b.seed ^ 0xE7E475L), webhooks::onEvent);
+    this.uploads = new Uploads(model, graph, events, b.maxUploadBytes);
+    this.writes = new WriteHandler(model, render, new TaskWrites(model, graph, refs, events),
+        new ContainerWrites(model, graph, refs, events), uploads, webhooks);
+    this.api = new ApiHandler(model, render, tokens, events, webhooks);
     this.downloads = new DownloadHandler(model, tokens);
     this.requestIdSalt = Mix.mix64(b.seed ^ 0x12E9L);
   }
@@ -111,6 +125,8 @@ public final class AsanaSandbox implements AutoCloseable {
     try {
       InetAddress apiAddress = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
       apiServer = newServer(apiAddress, this::dispatchApi);
+      // Request bodies are held in memory: keep no more than the largest acceptable upload.
+      apiServer.setBodyLimit(uploads.bodyLimit());
       apiServer.start(apiAddress, port);
       root = new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(apiServer.getPort()).build();
 
@@ -156,6 +172,7 @@ public final class AsanaSandbox implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    webhooks.close();
     for (MockWebServer s : new MockWebServer[] {apiServer, downloadServer}) {
       if (s != null) {
         try {
@@ -207,6 +224,16 @@ public final class AsanaSandbox implements AutoCloseable {
   /** Switchable faults and limits. */
   public SandboxFaults faults() {
     return faults;
+  }
+
+  /** The event stream behind GET /events: sync-token expiry for tests. */
+  public SandboxEvents events() {
+    return events;
+  }
+
+  /** Webhooks: delivery retry timing, heartbeats, waiting for deliveries. */
+  public SandboxWebhooks webhooks() {
+    return webhooks;
   }
 
   /** The OAuth token endpoint's settings and counters. */
@@ -283,7 +310,13 @@ public final class AsanaSandbox implements AutoCloseable {
           || path.charAt(TOKEN_PATH.length()) == '?')) {
         reply = oauth.handle(request);
       } else if (path.startsWith(API_PREFIX)) {
-        reply = authorized(request) ? api.handle(method, url) : Reply.error(401, "Not Authorized");
+        if (!authorized(request)) {
+          reply = Reply.error(401, "Not Authorized");
+        } else if ("GET".equals(method) || "HEAD".equals(method)) {
+          reply = model.read(() -> api.handle(method, url));
+        } else {
+          reply = writes.handle(method, url, request);
+        }
       } else {
         reply = Reply.error(404, ApiHandler.NO_ROUTE);
       }
@@ -380,6 +413,7 @@ public final class AsanaSandbox implements AutoCloseable {
     private String token = DEFAULT_TOKEN;
     private Duration offsetTtl = Duration.ofMinutes(30);
     private Duration downloadUrlTtl = Duration.ofMinutes(10);
+    private long maxUploadBytes = Uploads.DEFAULT_MAX_BYTES;
     private int port;
 
     private Builder() {}
@@ -438,6 +472,18 @@ public final class AsanaSandbox implements AutoCloseable {
     /** How long download URLs stay valid (default 10 minutes; changeable later via faults()). */
     public Builder downloadUrlTtl(Duration ttl) {
       this.downloadUrlTtl = Objects.requireNonNull(ttl);
+      return this;
+    }
+
+    /**
+     * The largest file POST /attachments accepts (default Asana's 100 MB, 104,857,600 bytes); larger
+     * ones get 413. Request bodies up to this plus 1 MiB are held in memory.
+     */
+    public Builder maxUploadBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxUploadBytes must be at least 1");
+      }
+      this.maxUploadBytes = bytes;
       return this;
     }
 

@@ -52,7 +52,7 @@ final class DownloadHandler {
     if (seg.size() < 2 || !seg.get(0).equals("files")) {
       return s3Error(404, "NoSuchKey", "The specified key does not exist.", requestId);
     }
-    Attachment a = m.find(seg.get(1), Attachment.class);
+    Attachment a = m.read(() -> m.find(seg.get(1), Attachment.class));
     switch (tokens.checkDownload(seg.get(1), url.queryParameter("expires"), url.queryParameter("g"),
         url.queryParameter("sig"))) {
       case BAD_SIGNATURE:
@@ -83,7 +83,10 @@ final class DownloadHandler {
       }
     }
     long key = key(m.seed, a);
-    Reply reply = new Reply(partial ? 206 : 200, a.contentType, Content.body(key, start, end - start + 1));
+    Wire.BodyWriter body = a.uploaded != null
+        ? StoredBytes.body(a.uploaded, start, end - start + 1)
+        : Content.body(key, start, end - start + 1);
+    Reply reply = new Reply(partial ? 206 : 200, a.contentType, body);
     reply.header("Accept-Ranges", "bytes");
     reply.header("ETag", "\"" + Mix.hex(Mix.mix64(key)) + Mix.hex(key) + "\"");
     reply.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(

@@ -5,11 +5,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Supplier;
 
 /**
- * The sandbox's object graph. Everything is built once by {@link DataGenerator} and then only read
- * (many threads at once), except the big project's tasks, which are derived on demand from their
- * index and never stored.
+ * The sandbox's object graph. Built by {@link DataGenerator}, then read by many threads at once and
+ * changed by the write endpoints (through {@link Graph}): every access holds {@link #read} or
+ * {@link #write}. The big project's tasks are derived on demand from their index, never stored, and
+ * read-only.
  */
 final class Model {
 
@@ -93,6 +96,10 @@ final class Model {
     boolean archived;
     String color;
     String notes = "";
+    /** Set when the notes were written as HTML; null renders the plain notes as HTML. */
+    String htmlNotes;
+    String defaultView = "list";
+    String icon = "list";
     long createdAt;
     long modifiedAt;
     int dueOn = Times.NO_DAY;
@@ -104,6 +111,7 @@ final class Model {
     final List<Section> sections = new ArrayList<>();
     /** Regular projects: their tasks in project order. Empty for the big project. */
     final List<Task> tasks = new ArrayList<>();
+    final List<Attachment> attachments = new ArrayList<>(0);
     /** > 0 only for the big project, whose tasks are generated from their index. */
     int bigCount;
 
@@ -157,6 +165,8 @@ final class Model {
     String resourceSubtype = "default_task";
     String approvalStatus;
     String notes = "";
+    /** Set when the notes were written as HTML; null renders the plain notes as HTML. */
+    String htmlNotes;
     boolean completed;
     long completedAt = Times.NONE;
     User completedBy;
@@ -165,6 +175,7 @@ final class Model {
     int dueOn = Times.NO_DAY;
     long dueAt = Times.NONE;
     int startOn = Times.NO_DAY;
+    long startAt = Times.NONE;
     User assignee;
     User createdBy;
     Workspace workspace;
@@ -179,8 +190,15 @@ final class Model {
     List<Task> dependencies = Collections.emptyList();
     List<Task> dependents = Collections.emptyList();
     List<Attachment> attachments = Collections.emptyList();
+    List<Story> stories = Collections.emptyList();
     /** Lower-cased name and notes, for text search (computed on first use). */
     private String searchText;
+
+    /** Forgets the cached search text and compact record after the name, notes or subtype changed. */
+    void changed() {
+      searchText = null;
+      compact = null;
+    }
 
     String searchText() {
       String s = searchText;
@@ -216,7 +234,8 @@ final class Model {
   }
 
   static final class Attachment extends Resource {
-    Task parent;
+    /** A task or a project. */
+    Resource parent;
     /** asana, gdrive, dropbox, box, onedrive. */
     String host;
     long size;
@@ -224,6 +243,8 @@ final class Model {
     String contentType;
     /** For external hosts: the view URL on that host. */
     String externalUrl;
+    /** An uploaded file's bytes (never changed once stored); null for generated content. */
+    okio.Buffer uploaded;
 
     Attachment(long id) {
       super(id);
@@ -241,6 +262,31 @@ final class Model {
 
     boolean downloadable() {
       return "asana".equals(host);
+    }
+  }
+
+  /** A comment on a task (the only kind of story the API can create). */
+  static final class Story extends Resource {
+    Task task;
+    User createdBy;
+    long createdAt;
+    String text;
+    /** Set when the comment was written as HTML; null renders the text as HTML. */
+    String htmlText;
+    boolean pinned;
+
+    Story(long id) {
+      super(id);
+    }
+
+    @Override
+    String type() {
+      return "story";
+    }
+
+    @Override
+    String subtype() {
+      return "comment_added";
     }
   }
 
@@ -268,8 +314,51 @@ final class Model {
   long bigBaseId;
   long bigStart;
 
+  /** Guards the whole graph: reads share it, writes hold it alone (so a write is atomic for readers). */
+  private final StampedLock lock = new StampedLock();
+  /** Bumped by every write, so caches of derived data know when to rebuild. */
+  private volatile long version;
+  private long nextNewId;
+
   Model(long seed) {
     this.seed = seed;
+    // Created objects get gids from a range of their own, away from generated and big-project gids.
+    this.nextNewId = 1_400_000_000_000_000L + Math.floorMod(Mix.mix64(seed ^ 0x9E7L), 1_000_000_000L) * 1000L;
+  }
+
+  <T> T read(Supplier<T> body) {
+    long stamp = lock.readLock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  <T> T write(Supplier<T> body) {
+    long stamp = lock.writeLock();
+    try {
+      return body.get();
+    } finally {
+      version++;
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  long version() {
+    return version;
+  }
+
+  /** A fresh gid for a created object (under {@link #write}); deterministic for a given seed and history. */
+  long newId() {
+    do {
+      nextNewId += 1 + Math.floorMod(Mix.mix64(nextNewId), 97);
+    } while (byGid.containsKey(Long.toString(nextNewId)));
+    return nextNewId;
+  }
+
+  void unregister(Resource r) {
+    byGid.remove(r.gid, r);
   }
 
   void register(Resource r) {

@@ -4,6 +4,7 @@ import dev.asanaconnector.sandbox.Model.Attachment;
 import dev.asanaconnector.sandbox.Model.Project;
 import dev.asanaconnector.sandbox.Model.Resource;
 import dev.asanaconnector.sandbox.Model.Section;
+import dev.asanaconnector.sandbox.Model.Story;
 import dev.asanaconnector.sandbox.Model.Tag;
 import dev.asanaconnector.sandbox.Model.Task;
 import dev.asanaconnector.sandbox.Model.Team;
@@ -37,6 +38,9 @@ final class Render {
       "workspace"};
   private static final String[] ATTACHMENT = {"name", "resource_subtype", "connected_to_app", "created_at",
       "download_url", "host", "parent", "permanent_url", "size", "view_url"};
+  private static final String[] STORY = {"created_at", "resource_subtype", "text", "html_text", "is_pinned",
+      "sticker_name", "created_by", "type", "is_editable", "is_edited", "hearted", "hearts", "num_hearts", "liked",
+      "likes", "num_likes", "source", "target"};
 
   private final User me;
   private final Function<Attachment, String> downloadUrl;
@@ -58,15 +62,27 @@ final class Render {
   }
 
   void compact(Json j, Resource r) {
+    if (r instanceof Webhook w) {
+      w.writeCompact(j); // not cached: its state changes
+      return;
+    }
     byte[] c = r.compact;
     if (c == null) {
       Json k = new Json(128);
       k.beginObject();
       k.name("gid").value(r.gid);
-      k.name("name").value(r.name);
-      k.name("resource_type").value(r.type());
-      if (r instanceof Task || r instanceof Attachment) {
-        k.name("resource_subtype").value(r.subtype());
+      if (r instanceof Story s) {
+        k.name("resource_type").value("story");
+        time(k.name("created_at"), s.createdAt);
+        ref(k.name("created_by"), s.createdBy, null);
+        k.name("resource_subtype").value(s.subtype());
+        k.name("text").value(s.text);
+      } else {
+        k.name("name").value(r.name);
+        k.name("resource_type").value(r.type());
+        if (r instanceof Task || r instanceof Attachment) {
+          k.name("resource_subtype").value(r.subtype());
+        }
       }
       k.endObject();
       c = k.toBytes();
@@ -116,6 +132,10 @@ final class Render {
       return TAG;
     } else if (r instanceof Team) {
       return TEAM;
+    } else if (r instanceof Story) {
+      return STORY;
+    } else if (r instanceof Webhook) {
+      return Webhook.FIELDS;
     }
     return WORKSPACE;
   }
@@ -171,6 +191,14 @@ final class Render {
 
   /** Writes one field (name and value); unknown field names are skipped, as Asana ignores them. */
   private void field(Json j, Resource r, String f, Sel sub) {
+    if (r instanceof Webhook w) {
+      w.field(j, f);
+      return;
+    }
+    if (r instanceof Story s) {
+      storyField(j, s, f, sub);
+      return;
+    }
     if (f.equals("name")) {
       j.name("name").value(r.name);
       return;
@@ -244,7 +272,7 @@ final class Render {
       case "followers" -> refs(j.name(f), t.followers, sub);
       case "hearted", "liked" -> j.name(f).value(t.likes.contains(me));
       case "hearts", "likes" -> likes(j.name(f), t, sub);
-      case "html_notes" -> j.name(f).value(html(t.notes));
+      case "html_notes" -> j.name(f).value(t.htmlNotes != null ? t.htmlNotes : html(t.notes));
       case "is_rendered_as_separator" -> j.name(f).value(false);
       case "memberships" -> memberships(j.name(f), t, sub);
       case "modified_at" -> time(j.name(f), t.modifiedAt);
@@ -255,7 +283,7 @@ final class Render {
       case "permalink_url" -> j.name(f).value("https://app.asana.com/0/"
           + (t.projects.isEmpty() ? "0" : t.projects.get(0).gid) + "/" + t.gid);
       case "projects" -> refs(j.name(f), t.projects, sub);
-      case "start_at" -> j.name(f).nullValue();
+      case "start_at" -> time(j.name(f), t.startAt);
       case "start_on" -> day(j.name(f), t.startOn);
       case "tags" -> refs(j.name(f), t.tags, sub);
       case "workspace" -> ref(j.name(f), t.workspace, sub);
@@ -303,11 +331,11 @@ final class Render {
       case "created_at" -> time(j.name(f), p.createdAt);
       case "current_status" -> j.name(f).nullValue();
       case "custom_fields" -> j.name(f).beginArray().endArray();
-      case "default_view" -> j.name(f).value("list");
+      case "default_view" -> j.name(f).value(p.defaultView);
       case "due_date", "due_on" -> day(j.name(f), p.dueOn);
       case "followers" -> refs(j.name(f), p.followers, sub);
-      case "html_notes" -> j.name(f).value(html(p.notes));
-      case "icon" -> j.name(f).value("list");
+      case "html_notes" -> j.name(f).value(p.htmlNotes != null ? p.htmlNotes : html(p.notes));
+      case "icon" -> j.name(f).value(p.icon);
       case "members" -> refs(j.name(f), p.members, sub);
       case "modified_at" -> time(j.name(f), Math.max(p.createdAt, p.modifiedAt));
       case "notes" -> j.name(f).value(p.notes);
@@ -319,6 +347,26 @@ final class Render {
       case "team" -> ref(j.name(f), p.team, sub);
       case "workspace" -> ref(j.name(f), p.workspace, sub);
       case "sections" -> refs(j.name(f), p.sections, sub);
+      default -> { }
+    }
+  }
+
+  private void storyField(Json j, Story s, String f, Sel sub) {
+    switch (f) {
+      case "created_at" -> time(j.name(f), s.createdAt);
+      case "resource_subtype" -> j.name(f).value(s.subtype());
+      case "text" -> j.name(f).value(s.text);
+      case "html_text" -> j.name(f).value(s.htmlText != null ? s.htmlText : html(s.text));
+      case "is_pinned" -> j.name(f).value(s.pinned);
+      case "sticker_name" -> j.name(f).nullValue();
+      case "created_by" -> ref(j.name(f), s.createdBy, sub);
+      case "type" -> j.name(f).value("comment");
+      case "is_editable" -> j.name(f).value(s.createdBy == me);
+      case "is_edited", "hearted", "liked" -> j.name(f).value(false);
+      case "hearts", "likes" -> j.name(f).beginArray().endArray();
+      case "num_hearts", "num_likes" -> j.name(f).value(0);
+      case "source" -> j.name(f).value("api");
+      case "target" -> ref(j.name(f), s.task, sub);
       default -> { }
     }
   }

@@ -66,6 +66,7 @@ final class Reply {
   static String reason(int code) {
     return switch (code) {
       case 200 -> "OK";
+      case 201 -> "Created";
       case 206 -> "Partial Content";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
@@ -73,6 +74,8 @@ final class Reply {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 412 -> "Precondition Failed";
+      case 413 -> "Payload Too Large";
       case 416 -> "Range Not Satisfiable";
       case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";

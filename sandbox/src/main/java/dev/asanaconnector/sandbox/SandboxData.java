@@ -23,6 +23,8 @@ import java.util.NoSuchElementException;
  * over the teams (3 archived), each with 3 to 5 sections; 10 tags; 250 tasks per project plus subtasks,
  * with dependencies, attachments (Asana-hosted and external) and one {@link #richTaskGid() rich task};
  * optionally a big project and a big attachment, both generated on the fly.
+ *
+ * <p>Answers reflect the writes made so far (created objects included; deleted ones are gone).
  */
 public final class SandboxData {
 
@@ -38,7 +40,9 @@ public final class SandboxData {
       boolean blocked, String workspaceGid) {}
 
   private final Model m;
-  private volatile List<TaskInfo> taskInfos;
+  private record Infos(long version, List<TaskInfo> list) {}
+
+  private volatile Infos taskInfos;
 
   SandboxData(Model m) {
     this.m = m;
@@ -52,6 +56,7 @@ public final class SandboxData {
     return List.copyOf(out);
   }
 
+  /** Callers hold the model's read lock (it is not reentrant: never take it twice). */
   private <T extends Resource> T get(String gid, Class<T> type) {
     T r = m.find(gid, type);
     if (r == null) {
@@ -77,17 +82,17 @@ public final class SandboxData {
 
   /** Both workspaces, as GET /workspaces lists them. */
   public List<String> workspaceGids() {
-    return gids(m.workspaces);
+    return m.read(() -> gids(m.workspaces));
   }
 
   /** The organization's three teams. */
   public List<String> teamGids() {
-    return gids(m.teams);
+    return m.read(() -> gids(m.teams));
   }
 
   /** The ten users of the organization. */
   public List<String> userGids() {
-    return gids(m.users);
+    return m.read(() -> gids(m.users));
   }
 
   /** The user behind the token ("me"). */
@@ -97,87 +102,95 @@ public final class SandboxData {
 
   /** The members of a team. */
   public List<String> teamMemberGids(String teamGid) {
-    return gids(get(teamGid, Model.Team.class).members);
+    return m.read(() -> gids(get(teamGid, Model.Team.class).members));
   }
 
   /** The organization's 20 regular projects (archived included, big project excluded). */
   public List<String> projectGids() {
-    List<String> out = new ArrayList<>();
-    for (Project p : m.organization.projects) {
-      if (p.bigCount == 0) {
-        out.add(p.gid);
+    return m.read(() -> {
+      List<String> out = new ArrayList<>();
+      for (Project p : m.organization.projects) {
+        if (p.bigCount == 0) {
+          out.add(p.gid);
+        }
       }
-    }
-    return List.copyOf(out);
+      return List.copyOf(out);
+    });
   }
 
   /** The archived ones among {@link #projectGids()}. */
   public List<String> archivedProjectGids() {
-    List<String> out = new ArrayList<>();
-    for (Project p : m.projects) {
-      if (p.archived) {
-        out.add(p.gid);
+    return m.read(() -> {
+      List<String> out = new ArrayList<>();
+      for (Project p : m.projects) {
+        if (p.archived) {
+          out.add(p.gid);
+        }
       }
-    }
-    return List.copyOf(out);
+      return List.copyOf(out);
+    });
   }
 
   /** The personal workspace's project (12 tasks). */
   public String personalProjectGid() {
-    return m.personal.projects.get(0).gid;
+    return m.read(() -> m.personal.projects.get(0).gid);
   }
 
   /** The projects of a team, as GET /teams/{gid}/projects lists them. */
   public List<String> teamProjectGids(String teamGid) {
-    return gids(get(teamGid, Model.Team.class).projects);
+    return m.read(() -> gids(get(teamGid, Model.Team.class).projects));
   }
 
   /** A project's sections in order. */
   public List<String> sectionGids(String projectGid) {
-    return gids(get(projectGid, Project.class).sections);
+    return m.read(() -> gids(get(projectGid, Project.class).sections));
   }
 
   /** A regular project's tasks, in the order GET /tasks?project= lists them (multi-homed tasks included). */
   public List<String> taskGids(String projectGid) {
-    Project p = get(projectGid, Project.class);
-    if (p.bigCount > 0) {
-      throw new IllegalArgumentException("the big project's tasks are generated: use bigProjectTaskGid(index)");
-    }
-    return gids(p.tasks);
+    return m.read(() -> {
+      Project p = get(projectGid, Project.class);
+      if (p.bigCount > 0) {
+        throw new IllegalArgumentException("the big project's tasks are generated: use bigProjectTaskGid(index)");
+      }
+      return gids(p.tasks);
+    });
   }
 
   /** The tasks of a section of a regular project, in list order. */
   public List<String> sectionTaskGids(String sectionGid) {
-    return gids(get(sectionGid, Model.Section.class).tasks);
+    return m.read(() -> gids(get(sectionGid, Model.Section.class).tasks));
   }
 
   /** The organization's tags. */
   public List<String> tagGids() {
-    return gids(m.organization.tags);
+    return m.read(() -> gids(m.organization.tags));
   }
 
   /** Every regular task of both workspaces (subtasks included, big project excluded). */
   public int taskCount() {
-    return m.tasks.size();
+    return m.read(() -> m.tasks.size());
   }
 
   /** All regular tasks (subtasks included, big project excluded), in creation order. */
   public List<TaskInfo> tasks() {
-    List<TaskInfo> t = taskInfos;
-    if (t == null) {
-      List<TaskInfo> out = new ArrayList<>(m.tasks.size());
-      for (Task task : m.tasks) {
-        out.add(info(task));
-      }
-      t = List.copyOf(out);
+    Infos t = taskInfos;
+    if (t == null || t.version() != m.version()) {
+      t = m.read(() -> {
+        List<TaskInfo> out = new ArrayList<>(m.tasks.size());
+        for (Task task : m.tasks) {
+          out.add(info(task));
+        }
+        return new Infos(m.version(), List.copyOf(out));
+      });
       taskInfos = t;
     }
-    return t;
+    return t.list();
   }
 
   /** One task (big-project tasks too). */
   public TaskInfo task(String gid) {
-    return info(get(gid, Task.class));
+    return m.read(() -> info(get(gid, Task.class)));
   }
 
   private static String time(long ms) {
@@ -239,34 +252,38 @@ public final class SandboxData {
 
   /** Every attachment (the big one included, when configured). */
   public List<String> attachmentGids() {
-    return gids(m.attachments);
+    return m.read(() -> gids(m.attachments));
   }
 
   /** The attachments of a task, as GET /attachments?parent= lists them. */
   public List<String> attachmentGids(String taskGid) {
-    return gids(get(taskGid, Task.class).attachments);
+    return m.read(() -> gids(get(taskGid, Task.class).attachments));
   }
 
   /** Attachments hosted by Asana (download_url set, bytes downloadable), the big one excluded. */
   public List<String> downloadableAttachmentGids() {
-    List<String> out = new ArrayList<>();
-    for (Attachment a : m.attachments) {
-      if (a.downloadable() && a != m.bigAttachment) {
-        out.add(a.gid);
+    return m.read(() -> {
+      List<String> out = new ArrayList<>();
+      for (Attachment a : m.attachments) {
+        if (a.downloadable() && a != m.bigAttachment) {
+          out.add(a.gid);
+        }
       }
-    }
-    return List.copyOf(out);
+      return List.copyOf(out);
+    });
   }
 
   /** Attachments on external hosts (gdrive, dropbox, box, onedrive): download_url null, view_url set. */
   public List<String> externalAttachmentGids() {
-    List<String> out = new ArrayList<>();
-    for (Attachment a : m.attachments) {
-      if (!a.downloadable()) {
-        out.add(a.gid);
+    return m.read(() -> {
+      List<String> out = new ArrayList<>();
+      for (Attachment a : m.attachments) {
+        if (!a.downloadable()) {
+          out.add(a.gid);
+        }
       }
-    }
-    return List.copyOf(out);
+      return List.copyOf(out);
+    });
   }
 
   /** The big attachment's gid, or null when built without bigAttachmentBytes. */
@@ -276,36 +293,43 @@ public final class SandboxData {
 
   /** An attachment's size in bytes (0 for external ones). */
   public long attachmentSize(String gid) {
-    Attachment a = get(gid, Attachment.class);
-    return a.downloadable() ? a.size : 0;
+    return m.read(() -> {
+      Attachment a = get(gid, Attachment.class);
+      return a.downloadable() ? a.size : 0;
+    });
   }
 
   /** An attachment's name. */
   public String attachmentName(String gid) {
-    return get(gid, Attachment.class).name;
+    return m.read(() -> get(gid, Attachment.class).name);
   }
 
-  private long downloadableKey(String gid) {
-    Attachment a = get(gid, Attachment.class);
+  private Attachment downloadable(String gid) {
+    Attachment a = m.read(() -> get(gid, Attachment.class));
     if (!a.downloadable()) {
       throw new IllegalArgumentException("attachment " + gid + " is on " + a.host + ": no bytes");
     }
-    return DownloadHandler.key(m.seed, a);
+    return a;
   }
 
-  /** The attachment's content as a stream, generated on the fly (exactly what the download host serves). */
+  /** The attachment's content as a stream (exactly what the download host serves): generated, or as uploaded. */
   public InputStream attachmentStream(String gid) {
-    return Content.stream(downloadableKey(gid), attachmentSize(gid));
+    Attachment a = downloadable(gid);
+    return a.uploaded != null ? StoredBytes.stream(a.uploaded) : Content.stream(DownloadHandler.key(m.seed, a), a.size);
   }
 
   /** {@code length} bytes of the attachment's content from {@code offset}. */
   public byte[] attachmentBytes(String gid, long offset, int length) {
-    long size = attachmentSize(gid);
-    if (offset < 0 || length < 0 || offset + length > size) {
-      throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside 0.." + size);
+    Attachment a = downloadable(gid);
+    if (offset < 0 || length < 0 || offset + length > a.size) {
+      throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside 0.." + a.size);
     }
     byte[] out = new byte[length];
-    Content.fill(downloadableKey(gid), offset, out, 0, length);
+    if (a.uploaded != null) {
+      StoredBytes.read(a.uploaded, offset, out, 0, length);
+    } else {
+      Content.fill(DownloadHandler.key(m.seed, a), offset, out, 0, length);
+    }
     return out;
   }
 

@@ -5,7 +5,17 @@
  * its builder, {@link dev.asanaconnector.sandbox.SandboxData} (the seeded gids and attachment bytes),
  * {@link dev.asanaconnector.sandbox.SandboxFaults} (429s, 5xx, cut connections, rate and concurrency
  * limits, slow responses, offset and download-URL expiry), {@link dev.asanaconnector.sandbox.SandboxOAuth}
- * (the token endpoint) and {@link dev.asanaconnector.sandbox.SandboxMain} (manual use).
+ * (the token endpoint), {@link dev.asanaconnector.sandbox.SandboxEvents} (GET /events and sync-token
+ * expiry), {@link dev.asanaconnector.sandbox.SandboxWebhooks} (webhook retry timing, heartbeats) and
+ * {@link dev.asanaconnector.sandbox.SandboxMain} (manual use).
+ *
+ * <p>Writes: POST/PUT/DELETE on tasks (and subtasks, stories, tags, followers, dependencies, projects),
+ * projects, sections (and addTask), tags, workspace users, multipart attachments and webhooks, with
+ * bodies {@code {"data": {...}}} (or form fields); answers {@code {"data": record}} (201 for creates
+ * Asana answers so) or {@code {"data": {}}}. A field sent as null clears it. Each write is validated as
+ * a whole before anything changes (400 naming the field, 404 {@code Unknown object} for a gid in the
+ * path, 400 {@code Not a recognized ID} for one in the body), then applied atomically under one lock
+ * that reads share; it records events ({@code GET /events}, webhooks). The big project stays read-only.
  *
  * <p>How it behaves like Asana: bearer auth on /api/1.0 (401 {@code Not Authorized}); every answer is
  * {@code {"data": ...}} with {@code Content-Type: application/json; charset=UTF-8} and a unique

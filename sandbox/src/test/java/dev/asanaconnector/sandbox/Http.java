@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.FormBody;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Test helpers: a plain OkHttp client and Moshi-parsed responses. */
@@ -24,6 +26,9 @@ final class Http {
       .retryOnConnectionFailure(false)
       .build();
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+  /** Keeps explicit nulls: {@code {"due_on": null}} means "clear it" to Asana. */
+  private static final JsonAdapter<Object> JSON_OUT = JSON.serializeNulls();
+  static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private Http() {}
 
@@ -97,6 +102,46 @@ final class Http {
     FormBody.Builder b = new FormBody.Builder();
     form.forEach(b::add);
     return call(CLIENT, new Request.Builder().url(url).post(b.build()).build());
+  }
+
+  /** A data object from name/value pairs, nulls kept: {@code fields("name", "x", "due_on", null)}. */
+  static Map<String, Object> fields(Object... nameValues) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      out.put((String) nameValues[i], nameValues[i + 1]);
+    }
+    return out;
+  }
+
+  static String json(Object value) {
+    return JSON_OUT.toJson(value);
+  }
+
+  /** {@code method} {base}{path} with {@code {"data": data}} (no body when data is null), authorized. */
+  static Resp send(AsanaSandbox sandbox, String method, String path, Map<String, Object> data) {
+    RequestBody body = data == null ? null : RequestBody.create(json(Map.of("data", data)), JSON_TYPE);
+    return raw(sandbox, method, path, body);
+  }
+
+  static Resp raw(AsanaSandbox sandbox, String method, String path, RequestBody body) {
+    Request.Builder b = new Request.Builder().url(HttpUrl.get(sandbox.baseUrl() + path))
+        .header("Authorization", "Bearer " + sandbox.token());
+    if (body == null && (method.equals("POST") || method.equals("PUT"))) {
+      body = RequestBody.create(new byte[0], null);
+    }
+    return call(CLIENT, b.method(method, body).build());
+  }
+
+  static Resp post(AsanaSandbox sandbox, String path, Map<String, Object> data) {
+    return send(sandbox, "POST", path, data);
+  }
+
+  static Resp put(AsanaSandbox sandbox, String path, Map<String, Object> data) {
+    return send(sandbox, "PUT", path, data);
+  }
+
+  static Resp delete(AsanaSandbox sandbox, String path) {
+    return send(sandbox, "DELETE", path, null);
   }
 
   @SuppressWarnings("unchecked")
