@@ -58,7 +58,7 @@ final class RetryInterceptor implements Interceptor {
       try {
         Response response = chain.proceed(request);
         int status = response.code();
-        delay = mayRetry && isRetryable(status, idempotent) ? delayAfter(response, policy, attempt) : -1;
+        delay = mayRetry && isRetryable(response, idempotent) ? delayAfter(response, policy, attempt) : -1;
         if (delay < 0 || System.nanoTime() - start + delay > budget) {
           return readsBodies ? ResponseBodies.buffered(response) : response;
         }
@@ -79,10 +79,9 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** The wait before resending after an error status: Asana's {@code Retry-After} for a 429, else backoff. */
+  /** The wait before resending after an error status: Asana's {@code Retry-After} when given, else backoff. */
   private static long delayAfter(Response response, RetryPolicy policy, int attempt) {
-    Duration retryAfter = response.code() == 429
-        ? RetryAfter.parse(response.header("Retry-After"), Instant.now()) : null;
+    Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), Instant.now());
     return retryAfter != null ? retryAfter.toNanos() : policy.backoffNanos(attempt);
   }
 
@@ -90,8 +89,17 @@ final class RetryInterceptor implements Interceptor {
     return method.equals("GET") || method.equals("HEAD");
   }
 
-  private static boolean isRetryable(int status, boolean idempotent) {
-    return status == 429 || idempotent && (status == 500 || status == 502 || status == 503 || status == 504);
+  /**
+   * A 429 always (Asana refused the request unprocessed); a 503 with {@code Retry-After} always (Asana
+   * says it did not take the request and when to come back); other 5xx only for reads, since a write
+   * answered 500 or 502 may have been carried out.
+   */
+  private static boolean isRetryable(Response response, boolean idempotent) {
+    int status = response.code();
+    if (status == 429 || status == 503 && response.header("Retry-After") != null) {
+      return true;
+    }
+    return idempotent && (status == 500 || status == 502 || status == 503 || status == 504);
   }
 
   /**
