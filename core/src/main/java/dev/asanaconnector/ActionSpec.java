@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One entity action of the connector (e.g. {@code project_tasks list}): its parameters, the record
@@ -21,6 +22,9 @@ final class ActionSpec {
   interface Rule {
     void check(Map<String, Object> values);
   }
+
+  /** Fields Asana returns in every record, asked for or not; asking for them is refused by the spec. */
+  static final Set<String> ALWAYS_RETURNED = Set.of("gid", "resource_type");
 
   /**
    * How a write is sent, built by the connector itself rather than through a generated body model (whose
@@ -46,7 +50,10 @@ final class ActionSpec {
   final String operationId;
   final Map<String, ParamSpec> params;
   final List<String> recordFields;
-  /** The record fields to ask for with {@code opt_fields}: the documented ones but {@code gid}, which comes anyway. */
+  /**
+   * The record fields to ask for with {@code opt_fields}: the documented ones but those every record carries
+   * anyway, which the spec's {@code opt_fields} enums do not allow.
+   */
   final List<String> optFields;
   final Class<?> recordType;
   final CallFactory callFactory;
@@ -65,7 +72,7 @@ final class ActionSpec {
     this.operationId = builder.operationId;
     this.params = builder.params;
     this.recordFields = List.copyOf(builder.recordFields);
-    this.optFields = recordFields.stream().filter(field -> !field.equals("gid")).toList();
+    this.optFields = recordFields.stream().filter(field -> !ALWAYS_RETURNED.contains(field)).toList();
     this.recordType = builder.recordType;
     this.callFactory = builder.callFactory;
     this.route = builder.route;

@@ -58,7 +58,8 @@ enum ParamType {
 
   private static final Pattern GID_PATTERN = Pattern.compile("[0-9]{1,40}");
   private static final Pattern FIELD_PATTERN = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
-  private static final Pattern RANGE_PATTERN = Pattern.compile("bytes=(\\d+)-(\\d*)");
+  // At most 18 digits each: every such number fits in a long, so comparing them never overflows.
+  private static final Pattern RANGE_PATTERN = Pattern.compile("bytes=(\\d{1,18})-(\\d{0,18})");
 
   private final String jsonType;
 

@@ -212,6 +212,7 @@ class ReadmeExamplesTest {
     AttachmentDownload download = asana.attachments().download(attachmentGid);
     AttachmentResponse record = download.attachment();
     long bytes = download.saveTo(dir.resolve(record.getName()));
+    boolean checked = download.sizeVerified();   // false only when neither the host nor the record gave the size
     try (InputStream head = asana.attachments()
         .download(attachmentGid, Params.builder().rangeHeader("bytes=0-99").build()).openStream()) {
       head.transferTo(out);
@@ -220,6 +221,7 @@ class ReadmeExamplesTest {
     assertEquals(100, out.size());
     assertEquals(data.attachmentSize(attachmentGid), bytes);
     assertEquals(bytes, Files.size(dir.resolve(record.getName())));
+    assertTrue(checked, "the sandbox gives the size");
     String external = data.externalAttachmentGids().get(0);
     ExternalAttachmentException e = assertThrows(ExternalAttachmentException.class,
         () -> asana.attachments().download(external));

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 public interface TaskReads extends AutoCloseable {
   /**
    * The fields the connector's {@code project_tasks} list asks for by default (its documented record
-   * fields); the raw loop and the official client ask for the same, so all three get the same bytes.
+   * fields but gid and resource_type, which every record carries); the raw loop and the official client
+   * ask for the same, so all three get the same bytes.
    */
-  List<String> TASK_LIST_FIELDS = List.of("resource_type", "name", "resource_subtype", "created_by");
+  List<String> TASK_LIST_FIELDS = List.of("name", "resource_subtype", "created_by");
   String TASK_LIST_FIELDS_QUERY = String.join(",", TASK_LIST_FIELDS);
   int PAGE_SIZE = 100;
 
