@@ -1,5 +1,6 @@
 package dev.asanaconnector.auth;
 
+import dev.asanaconnector.http.RetryPolicy;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -36,9 +37,23 @@ public sealed interface Credentials permits PersonalAccessToken, OAuth2Session, 
 
   /**
    * The access tokens of these credentials, with {@code tokenClient} for calls to an OAuth token
-   * endpoint. Called by the HTTP stack when it is built; applications don't need it.
+   * endpoint, retried as {@link RetryPolicy#defaults()} allows (unless a call's own
+   * {@link dev.asanaconnector.http.CallOptions} say otherwise). Called by the HTTP stack when it is
+   * built; applications don't need it.
    *
    * @param tokenClient a client without the authenticating interceptor
    */
-  AccessTokenSource bind(OkHttpClient tokenClient);
+  default AccessTokenSource bind(OkHttpClient tokenClient) {
+    return bind(tokenClient, RetryPolicy.defaults());
+  }
+
+  /**
+   * The access tokens of these credentials, with {@code tokenClient} for calls to an OAuth token
+   * endpoint. Called by the HTTP stack when it is built; applications don't need it.
+   *
+   * @param tokenClient a client without the authenticating interceptor
+   * @param retryPolicy the client's retry policy, which token endpoint calls follow too (a call's own
+   *     policy, from its {@link dev.asanaconnector.http.CallOptions}, takes precedence)
+   */
+  AccessTokenSource bind(OkHttpClient tokenClient, RetryPolicy retryPolicy);
 }

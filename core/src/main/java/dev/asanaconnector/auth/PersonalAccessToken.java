@@ -1,6 +1,8 @@
 package dev.asanaconnector.auth;
 
+import dev.asanaconnector.http.RetryPolicy;
 import java.util.Optional;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 
 /** A fixed token: sent as it is, never renewed. */
@@ -12,17 +14,17 @@ final class PersonalAccessToken implements Credentials, AccessTokenSource {
   }
 
   @Override
-  public AccessTokenSource bind(OkHttpClient tokenClient) {
+  public AccessTokenSource bind(OkHttpClient tokenClient, RetryPolicy retryPolicy) {
     return this;
   }
 
   @Override
-  public String accessToken() {
+  public String accessToken(Call call) {
     return token;
   }
 
   @Override
-  public Optional<String> renewAfterUnauthorized(String rejectedToken) {
+  public Optional<String> renewAfterUnauthorized(String rejectedToken, Call call) {
     return Optional.empty();
   }
 

@@ -23,6 +23,15 @@ final class Secrets {
     return stripped;
   }
 
+  /**
+   * Whether {@code token} can go into an {@code Authorization: Bearer} header as it is: not null, not
+   * empty, visible ASCII only (no space or control character, which OkHttp would reject with a message
+   * quoting the header).
+   */
+  static boolean isSendable(String token) {
+    return token != null && !token.isEmpty() && token.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+  }
+
   /** {@code text} with each of {@code secrets} (nulls and empty ones skipped) replaced by {@link #REDACTED}. */
   static String redact(String text, String... secrets) {
     String cleaned = text;

@@ -1,21 +1,30 @@
 package dev.asanaconnector.auth;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs a renewal once for all threads that ask for it at the same time: the first caller runs it on its
- * own thread, the others wait for its result. The lock is held only to look at and update state, never
- * during the renewal itself.
+ * Runs a renewal once for all threads that ask for it at the same time: the first caller (the leader)
+ * runs it on its own thread, the others wait for its result, each no longer than its own call lasts.
+ * A leader that stops for a reason of its own (its thread interrupted, its call canceled or out of
+ * time) fails alone: the threads that were waiting on it run the renewal again, one of them leading.
+ * The lock is held only to look at and update state, never during the renewal itself.
  */
 final class SingleFlight<T> {
   /** The renewal itself. */
   interface Work<T> {
     T run() throws IOException;
+  }
+
+  /** How a flight ends when its leader gave up for its own reasons: the waiters try again. */
+  private static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned() {
+      super("the renewing thread stopped", null, false, false);
+    }
   }
 
   private final Object lock = new Object();
@@ -27,25 +36,46 @@ final class SingleFlight<T> {
    * @param work the renewal, run by the first caller when none is running
    * @param publish stores the result, under the lock, before waiting callers are released and before
    *     another renewal can start
+   * @param caller the calling thread's call: how long it may wait, and whether its failure is its own
+   * @throws IOException the caller's call ended or its thread was interrupted while it waited or led;
+   *     or the renewal's own failure, which every waiting caller gets
    */
-  T run(Supplier<T> reuse, Work<T> work, Consumer<T> publish) throws IOException {
-    CompletableFuture<T> flight;
-    boolean leader = false;
-    synchronized (lock) {
-      T ready = reuse.get();
-      if (ready != null) {
-        return ready;
+  T run(Supplier<T> reuse, Work<T> work, Consumer<T> publish, RenewalBudget caller) throws IOException {
+    while (true) {
+      CompletableFuture<T> flight;
+      boolean leader = false;
+      synchronized (lock) {
+        T ready = reuse.get();
+        if (ready != null) {
+          return ready;
+        }
+        if (running == null) {
+          running = new CompletableFuture<>();
+          leader = true;
+        }
+        flight = running;
       }
-      if (running == null) {
-        running = new CompletableFuture<>();
-        leader = true;
+      if (leader) {
+        return lead(flight, work, publish, caller);
       }
-      flight = running;
+      try {
+        // A waiter that gives up leaves the renewal running for the others.
+        return caller.await(flight, () -> { });
+      } catch (Abandoned again) {
+        // The leader stopped on its own account: look again, and lead if nobody else does.
+      }
     }
-    return leader ? lead(flight, work, publish) : follow(flight);
   }
 
-  private T lead(CompletableFuture<T> flight, Work<T> work, Consumer<T> publish) throws IOException {
+  /** Whether a renewal is running now. */
+  boolean inFlight() {
+    synchronized (lock) {
+      return running != null;
+    }
+  }
+
+  private T lead(CompletableFuture<T> flight, Work<T> work, Consumer<T> publish, RenewalBudget caller)
+      throws IOException {
     T result;
     try {
       result = work.run();
@@ -53,7 +83,10 @@ final class SingleFlight<T> {
       synchronized (lock) {
         running = null;
       }
-      flight.completeExceptionally(failure);
+      // An interrupt or the end of the leader's call is no answer about the credentials: it would
+      // fail every waiter with the leader's InterruptedIOException.
+      boolean own = Thread.currentThread().isInterrupted() || caller.callEnded();
+      flight.completeExceptionally(own ? new Abandoned() : failure);
       throw failure;
     }
     synchronized (lock) {
@@ -62,27 +95,5 @@ final class SingleFlight<T> {
     }
     flight.complete(result);
     return result;
-  }
-
-  private T follow(CompletableFuture<T> flight) throws IOException {
-    try {
-      return flight.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for another thread to renew the token");
-    } catch (ExecutionException e) {
-      // The renewing thread's own exception: the same failure applies to every waiting request.
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IOException("token renewal failed", cause);
-    }
   }
 }

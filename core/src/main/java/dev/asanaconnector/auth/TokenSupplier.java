@@ -3,6 +3,10 @@ package dev.asanaconnector.auth;
 /**
  * Access tokens from the application, for apps that obtain and store OAuth tokens themselves. Must be
  * thread-safe: requests on many threads call it.
+ *
+ * <p>When it has no token to give (null or blank, or one with spaces or control characters) or throws,
+ * the request is not sent and the caller gets an {@link dev.asanaconnector.UnauthorizedException}
+ * saying so, with the supplier's exception, if any, as its cause (its message is not quoted).
  */
 @FunctionalInterface
 public interface TokenSupplier {

@@ -31,7 +31,7 @@ final class BearerAuthInterceptor implements Interceptor {
       return chain.proceed(request.header("Authorization") == null ? request
           : request.newBuilder().removeHeader("Authorization").build());
     }
-    String token = tokens.accessToken();
+    String token = tokens.accessToken(chain.call());
     Response response = chain.proceed(withToken(request, token));
     CallProgress progress = CallProgress.of(request);
     boolean resendable = request.body() == null || !request.body().isOneShot();
@@ -43,7 +43,7 @@ final class BearerAuthInterceptor implements Interceptor {
     response = ResponseBodies.buffered(response);
     Optional<String> renewed;
     try {
-      renewed = tokens.renewAfterUnauthorized(token);
+      renewed = tokens.renewAfterUnauthorized(token, chain.call());
     } catch (IOException | RuntimeException | Error e) {
       response.close();
       throw e;

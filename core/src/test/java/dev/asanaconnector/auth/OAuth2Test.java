@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asanaconnector.InvalidResponseException;
+import dev.asanaconnector.ServerErrorException;
 import dev.asanaconnector.UnauthorizedException;
+import dev.asanaconnector.http.CallOptions;
 import dev.asanaconnector.http.HttpSettings;
 import dev.asanaconnector.http.HttpStack;
 import dev.asanaconnector.http.RateLimits;
 import dev.asanaconnector.http.RetryPolicy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +26,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -65,6 +73,48 @@ class OAuth2Test {
     try (Response response = client.newCall(new Request.Builder().url(server.url("/api/1.0/users/me")).build())
         .execute()) {
       return response.code();
+    }
+  }
+
+  /** Retries fast enough for a test, and more of them than the tests' token endpoints fail. */
+  private static final RetryPolicy FAST = RetryPolicy.builder().maxAttempts(5).baseDelay(Duration.ofMillis(10))
+      .maxDelay(Duration.ofMillis(20)).build();
+
+  private static CallOptions retrying(RetryPolicy policy) {
+    return CallOptions.builder().retryPolicy(policy).build();
+  }
+
+  private Request getMe() {
+    return new Request.Builder().url(server.url("/api/1.0/users/me")).build();
+  }
+
+  private Request postTask() {
+    return new Request.Builder().url(server.url("/api/1.0/tasks"))
+        .post(RequestBody.create("{\"data\":{\"name\":\"x\"}}", MediaType.get("application/json"))).build();
+  }
+
+  /** Sends {@code request} with per-call {@code options} (its retry policy, its call timeout); the status. */
+  private static int send(OkHttpClient client, Request request, CallOptions options) throws IOException {
+    try (Response response = CallOptions.applyTo(client.newCall(options.attachTo(request))).execute()) {
+      return response.code();
+    }
+  }
+
+  private static MockResponse html(int status, String body) {
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/html").setBody(body);
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < end, "timed out waiting for the test's precondition");
+      Thread.sleep(5);
+    }
+  }
+
+  private static void assertNoSecrets(String text) {
+    for (String secret : new String[] {REFRESH_TOKEN, CLIENT_SECRET, "at-old"}) {
+      assertFalse(text.contains(secret), text);
     }
   }
 
@@ -156,35 +206,239 @@ class OAuth2Test {
   }
 
   @Test
-  void aRefusedRefreshIsUnauthorizedWithoutSecretsAndIsNotRetried() throws Exception {
+  void anInvalidGrantIsPermanentAndNeverRetried() throws Exception {
     asana.tokenResponses = call -> FakeAsana.oauthError(400, "invalid_grant",
         "The refresh token " + REFRESH_TOKEN + " is invalid or expired");
     OkHttpClient client = client(oauth().accessToken("at-old").build());
 
-    UnauthorizedException first = assertThrows(UnauthorizedException.class, () -> get(client));
+    // After Asana's 401 for at-old, with retries allowed for the call and for the token endpoint.
+    UnauthorizedException first = assertThrows(UnauthorizedException.class,
+        () -> send(client, getMe(), retrying(FAST)));
     String message = first.getMessage();
     assertTrue(message.contains("invalid_grant") && message.contains("is invalid or expired"), message);
-    for (String secret : new String[] {REFRESH_TOKEN, CLIENT_SECRET, "at-old"}) {
-      assertFalse(message.contains(secret), message);
-    }
+    assertNoSecrets(message);
     assertEquals(400, first.status());
+    assertEquals(1, asana.tokenCalls.get(), "a refused refresh token is not asked about again");
 
-    UnauthorizedException second = assertThrows(UnauthorizedException.class, () -> get(client));
+    // It stays refused: later calls, reads and writes, fail at once without asking the endpoint.
+    UnauthorizedException second = assertThrows(UnauthorizedException.class,
+        () -> send(client, getMe(), retrying(FAST)));
     assertEquals(message, second.getMessage());
-    assertEquals(1, asana.tokenCalls.get(), "a refused refresh token is not tried again");
+    assertThrows(UnauthorizedException.class, () -> send(client, postTask(), retrying(FAST)));
+    assertEquals(1, asana.tokenCalls.get());
+    assertEquals(List.of("at-old", "at-old", "at-old"), asana.tokensSeen);
     assertTrue(issued.isEmpty());
   }
 
   @Test
-  void anUnreachableTokenEndpointIsANetworkErrorAndIsTriedAgain() throws Exception {
+  void invalidClientIsAConfigurationError() throws Exception {
+    asana.tokenResponses = call -> FakeAsana.oauthError(401, "invalid_client", "Client authentication failed");
+    OkHttpClient client = client(oauth().build());
+    UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> send(client, getMe(), retrying(FAST)));
+    assertEquals(401, e.status());
+    assertTrue(e.getMessage().contains("invalid_client (Client authentication failed)"), e.getMessage());
+    assertTrue(e.getMessage().contains("configuration error")
+        && e.getMessage().contains("clientId and clientSecret"), e.getMessage());
+    assertNoSecrets(e.getMessage());
+    assertThrows(UnauthorizedException.class, () -> send(client, getMe(), retrying(FAST)));
+    assertEquals(1, asana.tokenCalls.get(), "a configuration error is neither retried nor asked about again");
+
+    asana.tokenResponses = call -> FakeAsana.oauthError(400, "unauthorized_client", "refresh tokens not allowed");
+    OkHttpClient other = client(oauth().build());
+    UnauthorizedException refused = assertThrows(UnauthorizedException.class,
+        () -> send(other, getMe(), retrying(FAST)));
+    assertTrue(refused.getMessage().contains("unauthorized_client") && refused.getMessage().contains(
+        "configuration error") && refused.getMessage().contains("OAuth settings"), refused.getMessage());
+    assertThrows(UnauthorizedException.class, () -> send(other, getMe(), retrying(FAST)));
+    assertEquals(2, asana.tokenCalls.get());
+    assertEquals(0, asana.apiCalls.get(), "nothing is sent to Asana without a token");
+  }
+
+  @Test
+  void aTokenEndpointAnsweringHtml400IsRetriedNotARefusal() throws Exception {
+    // A proxy's pages, one of them echoing the form it was sent: asked again, then granted.
+    asana.tokenResponses = call -> switch (call) {
+      case 1 -> html(400, "<html><body><h1>400 Bad Request</h1><pre>" + REFRESH_TOKEN + "</pre></body></html>");
+      case 2 -> html(401, "<html><body>401 Authorization Required</body></html>");
+      default -> FakeAsana.grant("at-1", 3600, null);
+    };
+    asana.validTokens.add("at-1");
+    assertEquals(200, send(client(oauth().build()), getMe(), retrying(FAST)));
+    assertEquals(3, asana.tokenCalls.get());
+    assertEquals(List.of("at-1"), asana.tokensSeen);
+
+    // An endpoint that keeps answering HTML: not an OAuth answer after the policy's attempts, and not a
+    // refusal either, so the next call asks again.
+    asana.tokenResponses = call -> html(400, "<html><body><pre>refresh=" + REFRESH_TOKEN + "&secret="
+        + CLIENT_SECRET + "</pre></body></html>");
+    OkHttpClient client = client(oauth().build());
+    RetryPolicy three = FAST.toBuilder().maxAttempts(3).build();
+    InvalidResponseException e = assertThrows(InvalidResponseException.class,
+        () -> send(client, getMe(), retrying(three)));
+    assertEquals(400, e.status());
+    assertTrue(e.getMessage().contains("not an OAuth token response after 3 attempts"), e.getMessage());
+    assertTrue(e.excerpt().contains("<html><body><pre>refresh=<redacted>&secret=<redacted>"), e.excerpt());
+    assertNoSecrets(e.getMessage());
+    assertEquals(6, asana.tokenCalls.get());
+    assertThrows(InvalidResponseException.class, () -> send(client, getMe(), retrying(three)));
+    assertEquals(9, asana.tokenCalls.get());
+  }
+
+  @Test
+  void a503AndATimeoutFromTheTokenEndpointAreRetriedWithinTheBudget() throws Exception {
+    // A write, which the stack's own retries would not resend: the token endpoint's failures are the
+    // renewal's to retry, before anything goes to Asana.
+    asana.tokenResponses = call -> switch (call) {
+      case 1 -> FakeAsana.oauthError(503, "temporarily_unavailable", "busy");
+      case 2 -> delayed(1000, FakeAsana.grant("at-too-late", 3600, null)); // after the read timeout
+      case 3 -> new MockResponse().setResponseCode(429).setHeader("Retry-After", "1");
+      default -> FakeAsana.grant("at-1", 3600, null);
+    };
+    asana.validTokens.add("at-1");
+    OkHttpClient client = HttpStack.newClient(HttpSettings.builder().apiBaseUrl(server.url("/").toString())
+        .credentials(Credentials.oauth2(oauth().build())).rateLimits(RateLimits.unlimited())
+        .readTimeout(Duration.ofMillis(300)).build());
+    long start = System.nanoTime();
+    assertEquals(200, send(client, postTask(), retrying(FAST)));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis >= 1000, "the 429's Retry-After was waited: " + millis + " ms");
+    assertEquals(4, asana.tokenCalls.get());
+    assertEquals(List.of("at-1"), asana.tokensSeen, "the write was sent once, with the renewed token");
+
+    // An endpoint that stays down: the retries end with the call's time (1 s), however many attempts
+    // the policy would allow.
+    asana.tokenResponses = call -> FakeAsana.oauthError(503, "temporarily_unavailable", "busy");
+    int before = asana.tokenCalls.get();
+    RetryPolicy patient = RetryPolicy.builder().maxAttempts(100).baseDelay(Duration.ofMillis(100))
+        .maxDelay(Duration.ofMillis(100)).jitter(false).build();
+    OkHttpClient down = client(oauth().build());
+    long began = System.nanoTime();
+    Exception e = assertThrows(Exception.class, () -> send(down, getMe(), CallOptions.builder()
+        .retryPolicy(patient).callTimeout(Duration.ofSeconds(1)).build()));
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+    assertTrue(e instanceof ServerErrorException || e instanceof InterruptedIOException, e.toString());
+    assertTrue(took >= 800 && took < 1600, "ended with the call's time: " + took + " ms");
+    int attempts = asana.tokenCalls.get() - before;
+    assertTrue(attempts >= 2 && attempts <= 11, "retried, 100 ms apart: " + attempts + " attempts");
+  }
+
+  @Test
+  void tokenEndpointRetriesStopAtThePolicysAttempts() throws Exception {
+    asana.tokenResponses = call -> FakeAsana.oauthError(503, "temporarily_unavailable", "busy");
+    RetryPolicy three = FAST.toBuilder().maxAttempts(3).build();
+
+    // The client's policy, as the stack binds it.
+    OkHttpClient plain = new OkHttpClient();
+    AccessTokenSource tokens = Credentials.oauth2(oauth().build()).bind(plain, three);
+    okhttp3.Call call = plain.newCall(getMe()); // never executed: only its (absent) timeout counts
+    ServerErrorException e = assertThrows(ServerErrorException.class, () -> tokens.accessToken(call));
+    assertEquals(503, e.status());
+    assertEquals("POST", e.method());
+    assertEquals(FakeAsana.TOKEN_PATH, e.path());
+    assertTrue(e.getMessage().contains("OAuth token refresh failed after 3 attempts: temporarily_unavailable (busy)"),
+        e.getMessage());
+    assertEquals(3, asana.tokenCalls.get());
+
+    // A read through the stack: the stack's retry loop does not retry the renewal's failure again.
+    assertThrows(ServerErrorException.class, () -> send(client(oauth().build()), getMe(), retrying(three)));
+    assertEquals(6, asana.tokenCalls.get());
+  }
+
+  @Test
+  void aTokenEndpointFailureFailsOnlyThatCall() throws Exception {
     asana.tokenResponses = call -> call == 1 ? FakeAsana.oauthError(503, "temporarily_unavailable", "busy")
         : FakeAsana.grant("at-1", 3600, null);
     asana.validTokens.add("at-1");
     OkHttpClient client = client(oauth().build());
-    IOException failure = assertThrows(IOException.class, () -> get(client));
-    assertTrue(failure.getMessage().contains("503"), failure.getMessage());
+    ServerErrorException failure = assertThrows(ServerErrorException.class,
+        () -> send(client, getMe(), retrying(RetryPolicy.none())));
+    assertTrue(failure.getMessage().contains("503") && failure.getMessage().contains(FakeAsana.TOKEN_PATH),
+        failure.getMessage());
     assertEquals(200, get(client));
     assertEquals(2, asana.tokenCalls.get());
+  }
+
+  @Test
+  void aWaiterGivesUpAtItsOwnCallTimeout() throws Exception {
+    asana.tokenDelayMillis = 2000;
+    asana.validTokens.add("at-1");
+    OkHttpClient client = client(oauth().build());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> leader = pool.submit(() -> get(client));
+      await(() -> asana.tokenCalls.get() == 1);
+      long start = System.nanoTime();
+      InterruptedIOException e = assertThrows(InterruptedIOException.class,
+          () -> send(client, getMe(), CallOptions.builder().callTimeout(Duration.ofMillis(300)).build()));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals("timeout", e.getMessage());
+      assertTrue(millis < 1200, "the waiter gave up at its 300 ms, not with the 2 s renewal: " + millis + " ms");
+      assertEquals(200, leader.get(10, TimeUnit.SECONDS), "the renewal went on for the leader");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, asana.tokenCalls.get());
+    assertEquals(List.of("at-1"), asana.tokensSeen);
+  }
+
+  @Test
+  void anInterruptedLeaderDoesNotFailTheWaiters() throws Exception {
+    CountDownLatch answerFirst = new CountDownLatch(1);
+    asana.tokenResponses = call -> {
+      if (call == 1) {
+        awaitQuietly(answerFirst);
+        return FakeAsana.grant("at-1", 3600, null);
+      }
+      return FakeAsana.grant("at-2", 3600, null);
+    };
+    asana.validTokens.addAll(List.of("at-1", "at-2"));
+    OkHttpClient client = client(oauth().build());
+    AtomicReference<Throwable> leaderOutcome = new AtomicReference<>();
+    Thread leader = new Thread(() -> {
+      try {
+        leaderOutcome.set(new AssertionError("the leader got HTTP " + get(client)));
+      } catch (Throwable t) {
+        leaderOutcome.set(t);
+      }
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      leader.start();
+      await(() -> asana.tokenCalls.get() == 1);
+      List<Future<Integer>> waiters = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        waiters.add(pool.submit(() -> get(client)));
+      }
+      Thread.sleep(300); // the waiters join the renewal in flight
+      leader.interrupt();
+      leader.join(5000);
+      assertTrue(leaderOutcome.get() instanceof InterruptedIOException, String.valueOf(leaderOutcome.get()));
+      for (Future<Integer> waiter : waiters) {
+        assertEquals(200, waiter.get(10, TimeUnit.SECONDS));
+      }
+    } finally {
+      answerFirst.countDown();
+      pool.shutdownNow();
+    }
+    assertEquals(2, asana.tokenCalls.get(), "a waiter ran the renewal again");
+    assertEquals(List.of("at-2", "at-2", "at-2"), asana.tokensSeen);
+  }
+
+  private static MockResponse delayed(long millis, MockResponse response) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return response;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -1,7 +1,13 @@
 package dev.asanaconnector.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asanaconnector.AsanaClient;
+import dev.asanaconnector.UnauthorizedException;
 import dev.asanaconnector.http.HttpSettings;
 import dev.asanaconnector.http.HttpStack;
 import dev.asanaconnector.http.RateLimits;
@@ -106,6 +112,58 @@ class TokenSupplierTest {
     OkHttpClient client = client(() -> "app-revoked");
     assertEquals(401, get(client));
     assertEquals(List.of("app-revoked"), asana.tokensSeen);
+  }
+
+  @Test
+  void anEmptySuppliedTokenIsAnAsanaException() throws Exception {
+    // Through the connector, as an application calls it: the connector's exception, nothing sent.
+    for (TokenSupplier supplier : List.<TokenSupplier>of(() -> "  ", () -> null)) {
+      AsanaClient connector = AsanaClient.builder().baseUrl(server.url("/api/1.0/").toString())
+          .credentials(Credentials.tokenSupplier(supplier)).build();
+      UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> connector.workspaces().get("5"));
+      assertTrue(e.getMessage().contains("The TokenSupplier returned no access token (null or blank); "
+          + "the request was not sent"), e.getMessage());
+      assertEquals("GET", e.method());
+      assertEquals("/api/1.0/workspaces/5", e.path());
+    }
+    // Through the stack's OkHttp client: OkHttp hands the interceptor's exception over unwrapped.
+    UnauthorizedException raw = assertThrows(UnauthorizedException.class, () -> get(client(() -> "")));
+    assertTrue(raw.getMessage().contains("no access token"), raw.getMessage());
+
+    // A token OkHttp would refuse to put in a header (its message would quote it) is refused first.
+    UnauthorizedException broken = assertThrows(UnauthorizedException.class,
+        () -> get(client(() -> "app-SECRET\nX-Injected: 1")));
+    assertTrue(broken.getMessage().contains("spaces or control characters"), broken.getMessage());
+    assertFalse(broken.getMessage().contains("app-SECRET"), broken.getMessage());
+
+    // A supplier that fails: the connector's exception, the application's as its cause (message unquoted).
+    IllegalStateException vault = new IllegalStateException("vault sealed, token app-SECRET unavailable");
+    UnauthorizedException failed = assertThrows(UnauthorizedException.class, () -> get(client(() -> {
+      throw vault;
+    })));
+    assertTrue(failed.getMessage().contains("accessToken() failed (java.lang.IllegalStateException)"),
+        failed.getMessage());
+    assertFalse(failed.getMessage().contains("app-SECRET"), failed.getMessage());
+    assertInstanceOf(IllegalStateException.class, failed.getCause());
+    assertEquals(0, asana.apiCalls.get(), "no request went out without a token");
+  }
+
+  @Test
+  void aFailingRenewalIsAnAsanaException() throws Exception {
+    OkHttpClient client = client(new TokenSupplier() {
+      @Override
+      public String accessToken() {
+        return "app-old";
+      }
+
+      @Override
+      public String refreshAfterUnauthorized(String rejectedToken) {
+        throw new IllegalStateException("identity provider down");
+      }
+    });
+    UnauthorizedException e = assertThrows(UnauthorizedException.class, () -> get(client));
+    assertTrue(e.getMessage().contains("refreshAfterUnauthorized() failed"), e.getMessage());
+    assertEquals(List.of("app-old"), asana.tokensSeen);
   }
 
   private static void sleep(long millis) {
