@@ -7,6 +7,7 @@ import dev.asanaconnector.AsanaException;
 import dev.asanaconnector.AttachmentDownload;
 import dev.asanaconnector.InvalidParameterException;
 import dev.asanaconnector.Params;
+import dev.asanaconnector.PreparedWrite;
 import dev.asanaconnector.TaskSearch;
 import dev.asanaconnector.generated.model.TaskCompact;
 import dev.asanaconnector.http.RateLimits;
@@ -31,13 +32,14 @@ import picocli.CommandLine.Parameters;
  * {@code scripts/asana}: the connector's entities and actions as a command.
  *
  * <pre>
- * scripts/asana [--token T] [--base-url URL] [--sandbox] [--all] [--jsonl] [--output FILE] ENTITY ACTION [--PARAM VALUE ...]
+ * scripts/asana [--token T] [--base-url URL] [--sandbox] [--all] [--jsonl] [--output FILE] [--dry-run] ENTITY ACTION [--PARAM VALUE ...]
  * </pre>
  *
- * The global options may stand anywhere, before or after ENTITY ACTION. Exit status: 0 on success, 2 on
- * bad usage or input (one line on stderr naming the option or parameter; an {@code --output} that cannot
- * be written is bad input), 1 on an API or network failure (the HTTP status and Asana's message). Never a
- * stack trace, never the token.
+ * The global options may stand anywhere, before or after ENTITY ACTION. A write prints the record created
+ * or updated ({@code {"data": {}}} for a delete); with {@code --dry-run} it prints the request instead
+ * and sends nothing. Exit status: 0 on success, 2 on bad usage or input (one line on stderr naming the
+ * option or parameter; an {@code --output} that cannot be written is bad input), 1 on an API or network
+ * failure (the HTTP status and Asana's message). Never a stack trace, never the token.
  */
 @Command(name = "asana", mixinStandardHelpOptions = false, sortOptions = false,
     description = "Runs an Asana connector action and prints its result as JSON.")
@@ -45,6 +47,9 @@ public final class AsanaCli {
   static final int OK = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
+  /** The credential a dry run's client holds: never the user's token, and never sent. */
+  private static final String DRY_RUN_CREDENTIAL = "dry-run-sends-nothing";
+  private static final JsonAdapter<Object> BODY = AsanaJson.moshi().adapter(Object.class);
 
   @Option(names = "--token", description = "Asana personal access token (default: $ASANA_TOKEN)")
   String token;
@@ -63,6 +68,10 @@ public final class AsanaCli {
 
   @Option(names = "--output", description = "Write the result to FILE instead of stdout")
   String output;
+
+  @Option(names = "--dry-run", description = "For a write: print the request it would send (method, URL, body) "
+      + "and send nothing")
+  boolean dryRun;
 
   @Option(names = {"-h", "--help"}, description = "List the entities and actions, or an action's parameters")
   boolean help;
@@ -145,6 +154,12 @@ public final class AsanaCli {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "ENTITY and ACTION are required (scripts/asana --help lists them)");
     }
+    Map<String, Object> tool = Help.find(invocation.entity, invocation.action);
+    if (dryRun && tool != null && Boolean.TRUE.equals(tool.get("readOnly"))) {
+      throw new InvalidParameterException("dry-run", "--dry-run is only for writes (create, update, delete); '"
+          + invocation.entity + " " + invocation.action + "' is a read");
+    }
+    Map<String, Object> params = Invocation.withClears(invocation.params, tool);
     OutputFile target = output == null ? null : OutputFile.check(output);
     if (sandbox) {
       try (AsanaSandbox server = AsanaSandbox.builder().build()) {
@@ -153,16 +168,17 @@ public final class AsanaCli {
         // limit, so search --all is not paced there.
         AsanaClient.Builder builder = builder(server.baseUrl().toString(), server.token());
         builder.http().rateLimits(RateLimits.builder().searchRequestsPerMinute(0).build());
-        return execute(build(builder), invocation, target);
+        return execute(build(builder), invocation.entity, invocation.action, params, target);
       }
     }
-    String credential = token != null ? token : env.get("ASANA_TOKEN");
+    // A dry run sends nothing, so it needs no token, and is never given one: it cannot print what it lacks.
+    String credential = dryRun ? DRY_RUN_CREDENTIAL : token != null ? token : env.get("ASANA_TOKEN");
     if (credential == null || credential.isBlank()) {
       throw new InvalidParameterException("token", "no Asana token: pass --token or set ASANA_TOKEN "
           + "(or use --sandbox)");
     }
     return execute(build(builder(baseUrl != null ? baseUrl : AsanaClient.DEFAULT_BASE_URL, credential)),
-        invocation, target);
+        invocation.entity, invocation.action, params, target);
   }
 
   private static AsanaClient.Builder builder(String url, String credential) {
@@ -187,30 +203,64 @@ public final class AsanaCli {
     }
   }
 
-  private int execute(AsanaClient asana, Invocation invocation, OutputFile target) throws IOException {
-    boolean searchAll = all && invocation.entity.equals("workspace_task_search") && invocation.action.equals("list");
+  private int execute(AsanaClient asana, String entity, String action, Map<String, Object> params,
+      OutputFile target) throws IOException {
+    if (dryRun) {
+      Map<String, Object> request = dryRunRequest(asana.prepareWrite(entity, action, params));
+      emit(target, false, printer -> printer.dryRun(request, jsonl));
+      return OK;
+    }
+    boolean searchAll = all && entity.equals("workspace_task_search") && action.equals("list");
     Output.Records records = null;
     Object result = null;
     if (searchAll) {
-      records = searchRecords(asana, invocation.params);
-    } else if (invocation.action.equals("list")) {
+      records = searchRecords(asana, params);
+    } else if (action.equals("list")) {
       // The library's pager: the first page now (a failure there is reported before any output), the
       // others with --all, and a server repeating an offset ends the listing instead of looping.
-      records = new PagedRecords(asana.executePages(invocation.entity, invocation.action, invocation.params)
-          .iterator(), all);
+      records = new PagedRecords(asana.executePages(entity, action, params).iterator(), all);
     } else {
-      result = asana.execute(invocation.entity, invocation.action, invocation.params);
+      result = asana.execute(entity, action, params);
     }
     boolean download = result instanceof AttachmentDownload;
-    boolean showProgress = terminal && (all || download);
-    if (target == null) {
-      write(new Output(out, err, showProgress), records, result);
-    } else {
-      Output.Records pages = records;
-      Object single = result;
-      target.write(file -> write(new Output(file, err, showProgress), pages, single));
-    }
+    Output.Records pages = records;
+    Object single = result;
+    emit(target, terminal && (all || download), printer -> write(printer, pages, single));
     return OK;
+  }
+
+  private interface Printing {
+    void print(Output printer) throws IOException;
+  }
+
+  /** Prints to stdout, or to the {@code --output} file (replaced only once the result is complete). */
+  private void emit(OutputFile target, boolean showProgress, Printing printing) throws IOException {
+    if (target == null) {
+      printing.print(new Output(out, err, showProgress));
+    } else {
+      target.write(file -> printing.print(new Output(file, err, showProgress)));
+    }
+  }
+
+  /**
+   * {@code {"method", "url", "body"}}: a JSON body as JSON (so it reads as it will be sent), an upload's
+   * multipart description as text, null for a request without a body (a DELETE).
+   */
+  static Map<String, Object> dryRunRequest(PreparedWrite write) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("method", write.method());
+    request.put("url", write.url());
+    String body = write.body();
+    Object json = null;
+    if (body != null && body.startsWith("{")) {
+      try {
+        json = BODY.fromJson(body);
+      } catch (IOException | RuntimeException notJson) {
+        json = null; // shown as the text it is
+      }
+    }
+    request.put("body", json != null ? json : body);
+    return request;
   }
 
   private void write(Output printer, Output.Records records, Object result) throws IOException {

@@ -15,7 +15,9 @@ import java.util.Map;
  * global options (picocli has taken those), so it is refused by name.
  */
 final class Invocation {
-  static final String GLOBAL_OPTIONS = "--token, --base-url, --sandbox, --all, --jsonl, --output, --help";
+  static final String GLOBAL_OPTIONS = "--token, --base-url, --sandbox, --all, --jsonl, --output, --dry-run, --help";
+  /** The value that clears a field in an update (sent as JSON null). */
+  static final String CLEAR = "null";
 
   String entity;
   String action;
@@ -57,6 +59,35 @@ final class Invocation {
       }
     }
     return invocation;
+  }
+
+  /**
+   * An update's {@code --PARAM null} becomes a null value, which {@code execute} sends as JSON null: the
+   * field is cleared in Asana. Only the fields the action's description marks clearable (their type
+   * includes "null"; {@code --help} shows {@code string|null}) take it; for any other field of an update
+   * it is refused here, by name, so that the word "null" is never written into a name or notes by
+   * mistake. In creates, deletes and reads, {@code null} is an ordinary value (and checked as such).
+   *
+   * @param tool the action's description from {@code AsanaClient.describe()}, or null for an unknown action
+   *     (which {@code execute} then reports)
+   */
+  static Map<String, Object> withClears(Map<String, Object> params, Map<String, Object> tool) {
+    if (tool == null || !"update".equals(tool.get("action"))) {
+      return params;
+    }
+    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) tool.get("parameters")).get("properties");
+    Map<String, Object> values = new LinkedHashMap<>(params);
+    for (Map.Entry<String, Object> entry : values.entrySet()) {
+      if (!CLEAR.equals(entry.getValue()) || !(properties.get(entry.getKey()) instanceof Map<?, ?> schema)) {
+        continue; // an unknown parameter is left for execute to name
+      }
+      if (!(schema.get("type") instanceof List<?> types && types.contains("null"))) {
+        throw new InvalidParameterException(entry.getKey(), "cannot be cleared: null clears only the fields "
+            + tool.get("entity") + " update --help marks 'null clears it'; leave a field out to keep it unchanged");
+      }
+      entry.setValue(null);
+    }
+    return values;
   }
 
   private static String name(String word) {

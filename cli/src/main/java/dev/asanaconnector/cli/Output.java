@@ -113,17 +113,33 @@ final class Output {
   void record(Map<?, ?> record, boolean jsonl) throws IOException {
     if (jsonl) {
       line(record);
+      out.flush();
     } else {
-      Buffer buffer = new Buffer();
-      JsonWriter writer = JsonWriter.of(buffer);
-      writer.setSerializeNulls(true);
-      writer.setIndent("  ");
-      writer.beginObject().name("data");
-      JSON.toJson(writer, record);
-      writer.endObject().flush();
-      buffer.writeUtf8("\n");
-      flush(buffer);
+      document("data", record);
     }
+  }
+
+  /** A dry run's request: {@code {"dry_run": {"method", "url", "body"}}}, on one line with {@code --jsonl}. */
+  void dryRun(Map<String, Object> request, boolean jsonl) throws IOException {
+    if (jsonl) {
+      line(Map.of("dry_run", request));
+      out.flush();
+    } else {
+      document("dry_run", request);
+    }
+  }
+
+  /** {@code {"name": value}}, indented. */
+  private void document(String name, Object value) throws IOException {
+    Buffer buffer = new Buffer();
+    JsonWriter writer = JsonWriter.of(buffer);
+    writer.setSerializeNulls(true);
+    writer.setIndent("  ");
+    writer.beginObject().name(name);
+    JSON.toJson(writer, value);
+    writer.endObject().flush();
+    buffer.writeUtf8("\n");
+    flush(buffer);
     out.flush();
   }
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Point 7 for the command line: whatever happens (success, API errors, retries, rate limits, a proxy that
- * echoes the request, bad usage), the token given by {@code --token} or {@code ASANA_TOKEN} appears on
+ * Point 7 for the command line: whatever happens (success, writes and dry runs, API errors, retries, rate
+ * limits, a proxy that echoes the request, bad usage), the token given by {@code --token} or {@code ASANA_TOKEN} appears on
  * neither stdout nor stderr.
  */
 class CliSecretsTest {
@@ -107,6 +107,11 @@ class CliSecretsTest {
     assertTrue(lastStderr().startsWith("asana: HTTP 429: "), lastStderr());
     sandbox.faults().clear();
 
+    assertEquals(0, api("tasks", "create", "--workspace", data.workspaceGid(), "--name", "No secrets here"));
+    assertEquals(0, api("--dry-run", "tasks", "update", "--task_gid", "1", "--due_on", "null"));
+    assertEquals(0, viaEnv(TOKEN, "--dry-run", "tasks", "delete", "--task_gid", "1"));
+    assertEquals(1, api("tasks", "delete", "--task_gid", "999999999"));
+    assertTrue(lastStderr().startsWith("asana: HTTP 404: "), lastStderr());
     assertEquals(1, api("tasks", "get", "--task_gid", "999999999"));
     assertTrue(lastStderr().startsWith("asana: HTTP 404: "), lastStderr());
     assertEquals(1, viaEnv("wrong-" + TOKEN, "workspaces", "list"));
