@@ -17,9 +17,4 @@ public record CatalogTool(String entity, String action, boolean readOnly, boolea
   public String name() {
     return definition.name();
   }
-
-  /** Whether the action downloads an attachment's bytes rather than returning JSON. */
-  public boolean downloads() {
-    return action.equals("download");
-  }
 }

@@ -65,7 +65,7 @@ final class HttpServing implements AutoCloseable {
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(json)
         .mcpEndpoint(ENDPOINT)
-        .httpHeaderValidator(originAndHost)
+        .httpHeaderValidator(originAndHost) // checked by AccessFilter first, for every path and method too
         .build();
     McpSyncServer server = tools.build(McpServer.sync(transport));
     Path baseDir = null;

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * as soon as it reads the end of stdin, dropping answers still being worked on; a client that sends its
  * requests and closes stdin at once (a script, {@code printf ... | asana-mcp}) would lose them. This counts
  * the requests read and the answers written, and holds the end of stdin back until every request has its
- * answer (or a time limit passes).
+ * answer (or stdout fails, or a time limit passes).
  */
 final class StdioDrain {
   /** A line longer than this is not inspected (no request of this server is anywhere near it). */
@@ -27,6 +27,8 @@ final class StdioDrain {
   private final Duration limit;
   private long requests;
   private long answers;
+  /** Whether writing failed: the client is gone, and no answer can reach it any more. */
+  private boolean outputBroken;
 
   StdioDrain(McpJsonMapper json, Duration limit) {
     this.json = json;
@@ -79,14 +81,28 @@ final class StdioDrain {
 
       @Override
       public void write(int b) throws IOException {
-        out.write(b);
-        lines.add(new byte[] {(byte) b}, 0, 1);
+        write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
       public void write(byte[] buffer, int offset, int length) throws IOException {
-        out.write(buffer, offset, length);
+        try {
+          out.write(buffer, offset, length);
+        } catch (IOException e) {
+          broken();
+          throw e;
+        }
         lines.add(buffer, offset, length);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          broken();
+          throw e;
+        }
       }
     };
   }
@@ -100,10 +116,15 @@ final class StdioDrain {
     notifyAll();
   }
 
+  private synchronized void broken() {
+    outputBroken = true;
+    notifyAll();
+  }
+
   private synchronized void awaitAnswers() {
     long deadline = System.nanoTime() + limit.toNanos();
     try {
-      while (answers < requests) {
+      while (answers < requests && !outputBroken) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return;

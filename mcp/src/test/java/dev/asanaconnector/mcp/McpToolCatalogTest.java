@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asanaconnector.AsanaClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +75,18 @@ class McpToolCatalogTest {
 
     String download = descriptions.get("attachments_download");
     assertTrue(download.contains("embedded resource (base64)") && download.contains("range_header"), download);
+  }
+
+  @Test
+  void theReadmeShowsADescriptionAsItIs() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String description = CatalogTools.from(CATALOG, false, TestServers.DEFAULT_CAP).stream()
+        .filter(tool -> tool.name().equals("project_tasks_list")).findFirst().orElseThrow()
+        .definition().description();
+
+    assertTrue(readme.contains("\"description\": \"" + description + "\""),
+        "README, What the tools look like, shows project_tasks_list's description: " + description);
+    assertTrue(readme.contains("`attachments_download`: " + CATALOG.size() + " today"), "the README's tool count");
   }
 
   @Test
