@@ -3,20 +3,6 @@ package dev.asanaconnector;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.asanaconnector.auth.Credentials;
-import dev.asanaconnector.generated.model.ProjectCompact;
-import dev.asanaconnector.generated.model.ProjectResponse;
-import dev.asanaconnector.generated.model.SectionCompact;
-import dev.asanaconnector.generated.model.SectionResponse;
-import dev.asanaconnector.generated.model.TagCompact;
-import dev.asanaconnector.generated.model.TagResponse;
-import dev.asanaconnector.generated.model.TaskCompact;
-import dev.asanaconnector.generated.model.TaskResponse;
-import dev.asanaconnector.generated.model.TeamCompact;
-import dev.asanaconnector.generated.model.TeamResponse;
-import dev.asanaconnector.generated.model.UserCompact;
-import dev.asanaconnector.generated.model.UserResponse;
-import dev.asanaconnector.generated.model.WorkspaceCompact;
-import dev.asanaconnector.generated.model.WorkspaceResponse;
 import dev.asanaconnector.generated.support.AsanaJson;
 import dev.asanaconnector.generated.support.AsanaRetrofit;
 import dev.asanaconnector.http.HttpSettings;
@@ -53,28 +39,34 @@ public final class AsanaClient {
   private final OkHttpClient downloadClient;
   private final Moshi moshi = AsanaJson.moshi();
 
-  private final ListAndGet<TaskCompact, TaskResponse> tasks;
-  private final NestedList<TaskCompact> projectTasks;
+  private final Tasks tasks;
+  private final ProjectTasks projectTasks;
   private final WorkspaceTaskSearch workspaceTaskSearch;
-  private final ListAndGet<ProjectCompact, ProjectResponse> projects;
-  private final NestedList<ProjectCompact> taskProjects;
-  private final NestedList<ProjectCompact> teamProjects;
-  private final NestedList<ProjectCompact> workspaceProjects;
-  private final ListAndGet<WorkspaceCompact, WorkspaceResponse> workspaces;
-  private final ListAndGet<UserCompact, UserResponse> users;
-  private final NestedList<UserCompact> workspaceUsers;
-  private final NestedList<UserCompact> teamUsers;
-  private final Lookup<TeamResponse> teams;
-  private final NestedList<TeamCompact> workspaceTeams;
-  private final NestedList<TeamCompact> userTeams;
+  private final Projects projects;
+  private final TaskProjects taskProjects;
+  private final TeamProjects teamProjects;
+  private final WorkspaceProjects workspaceProjects;
+  private final Workspaces workspaces;
+  private final Users users;
+  private final WorkspaceUsers workspaceUsers;
+  private final TeamUsers teamUsers;
+  private final Teams teams;
+  private final WorkspaceTeams workspaceTeams;
+  private final UserTeams userTeams;
   private final Attachments attachments;
-  private final NestedList<TagCompact> workspaceTags;
-  private final Lookup<TagResponse> tags;
-  private final NestedList<SectionCompact> projectSections;
-  private final Lookup<SectionResponse> sections;
-  private final NestedList<TaskCompact> taskSubtasks;
-  private final NestedList<TaskCompact> taskDependencies;
-  private final NestedList<TaskCompact> taskDependents;
+  private final WorkspaceTags workspaceTags;
+  private final Tags tags;
+  private final ProjectSections projectSections;
+  private final Sections sections;
+  private final TaskSubtasks taskSubtasks;
+  private final TaskDependencies taskDependencies;
+  private final TaskDependents taskDependents;
+  private final SectionTasks sectionTasks;
+  private final TagTasks tagTasks;
+  private final TaskStories taskStories;
+  private final TaskTags taskTags;
+  private final TaskFollowers taskFollowers;
+  private final WorkspaceMemberships workspaceMemberships;
 
   private AsanaClient(Builder builder) {
     HttpSettings settings = builder.settings.build();
@@ -86,29 +78,34 @@ public final class AsanaClient {
     this.dispatcher = new Dispatcher(apis, settings.apiBaseUrl(), transport, moshi);
     this.calls = new GeneratedCalls(transport, moshi);
 
-    tasks = new ListAndGet<>(dispatcher, "tasks", "task_gid", TaskCompact.class, TaskResponse.class);
-    projectTasks = new NestedList<>(dispatcher, "project_tasks", "project_gid", TaskCompact.class);
+    tasks = new Tasks(dispatcher);
+    projectTasks = new ProjectTasks(dispatcher);
     workspaceTaskSearch = new WorkspaceTaskSearch(dispatcher, moshi);
-    projects = new ListAndGet<>(dispatcher, "projects", "project_gid", ProjectCompact.class, ProjectResponse.class);
-    taskProjects = new NestedList<>(dispatcher, "task_projects", "task_gid", ProjectCompact.class);
-    teamProjects = new NestedList<>(dispatcher, "team_projects", "team_gid", ProjectCompact.class);
-    workspaceProjects = new NestedList<>(dispatcher, "workspace_projects", "workspace_gid", ProjectCompact.class);
-    workspaces = new ListAndGet<>(dispatcher, "workspaces", "workspace_gid", WorkspaceCompact.class,
-        WorkspaceResponse.class);
-    users = new ListAndGet<>(dispatcher, "users", "user_gid", UserCompact.class, UserResponse.class);
-    workspaceUsers = new NestedList<>(dispatcher, "workspace_users", "workspace_gid", UserCompact.class);
-    teamUsers = new NestedList<>(dispatcher, "team_users", "team_gid", UserCompact.class);
-    teams = new Lookup<>(dispatcher, "teams", "team_gid", TeamResponse.class);
-    workspaceTeams = new NestedList<>(dispatcher, "workspace_teams", "workspace_gid", TeamCompact.class);
-    userTeams = new NestedList<>(dispatcher, "user_teams", "user_gid", TeamCompact.class);
+    projects = new Projects(dispatcher);
+    taskProjects = new TaskProjects(dispatcher);
+    teamProjects = new TeamProjects(dispatcher);
+    workspaceProjects = new WorkspaceProjects(dispatcher);
+    workspaces = new Workspaces(dispatcher);
+    users = new Users(dispatcher);
+    workspaceUsers = new WorkspaceUsers(dispatcher);
+    teamUsers = new TeamUsers(dispatcher);
+    teams = new Teams(dispatcher);
+    workspaceTeams = new WorkspaceTeams(dispatcher);
+    userTeams = new UserTeams(dispatcher);
     attachments = new Attachments(dispatcher, downloadClient);
-    workspaceTags = new NestedList<>(dispatcher, "workspace_tags", "workspace_gid", TagCompact.class);
-    tags = new Lookup<>(dispatcher, "tags", "tag_gid", TagResponse.class);
-    projectSections = new NestedList<>(dispatcher, "project_sections", "project_gid", SectionCompact.class);
-    sections = new Lookup<>(dispatcher, "sections", "section_gid", SectionResponse.class);
-    taskSubtasks = new NestedList<>(dispatcher, "task_subtasks", "task_gid", TaskCompact.class);
-    taskDependencies = new NestedList<>(dispatcher, "task_dependencies", "task_gid", TaskCompact.class);
-    taskDependents = new NestedList<>(dispatcher, "task_dependents", "task_gid", TaskCompact.class);
+    workspaceTags = new WorkspaceTags(dispatcher);
+    tags = new Tags(dispatcher);
+    projectSections = new ProjectSections(dispatcher);
+    sections = new Sections(dispatcher);
+    taskSubtasks = new TaskSubtasks(dispatcher);
+    taskDependencies = new TaskDependencies(dispatcher);
+    taskDependents = new TaskDependents(dispatcher);
+    sectionTasks = new SectionTasks(dispatcher);
+    tagTasks = new TagTasks(dispatcher);
+    taskStories = new TaskStories(dispatcher);
+    taskTags = new TaskTags(dispatcher);
+    taskFollowers = new TaskFollowers(dispatcher);
+    workspaceMemberships = new WorkspaceMemberships(dispatcher);
   }
 
   /** A builder: set the credentials, and optionally the base URL and HTTP settings. */
@@ -242,13 +239,13 @@ public final class AsanaClient {
     return httpClient;
   }
 
-  /** Tasks: list (by project, section, assignee, workspace...) and get. */
-  public ListAndGet<TaskCompact, TaskResponse> tasks() {
+  /** Tasks: list (by project, section, or assignee in a workspace), get, create, update, delete. */
+  public Tasks tasks() {
     return tasks;
   }
 
   /** The tasks of a project ({@code project_gid}). */
-  public NestedList<TaskCompact> projectTasks() {
+  public ProjectTasks projectTasks() {
     return projectTasks;
   }
 
@@ -257,99 +254,132 @@ public final class AsanaClient {
     return workspaceTaskSearch;
   }
 
-  /** Projects: list and get. */
-  public ListAndGet<ProjectCompact, ProjectResponse> projects() {
+  /** Projects: list, get, create, update, delete. */
+  public Projects projects() {
     return projects;
   }
 
-  /** The projects a task is in ({@code task_gid}). */
-  public NestedList<ProjectCompact> taskProjects() {
+  /**
+   * The projects a task is in ({@code task_gid}): list; add the task to a project or move it within one;
+   * remove it.
+   */
+  public TaskProjects taskProjects() {
     return taskProjects;
   }
 
   /** The projects of a team ({@code team_gid}). */
-  public NestedList<ProjectCompact> teamProjects() {
+  public TeamProjects teamProjects() {
     return teamProjects;
   }
 
   /** The projects of a workspace ({@code workspace_gid}). */
-  public NestedList<ProjectCompact> workspaceProjects() {
+  public WorkspaceProjects workspaceProjects() {
     return workspaceProjects;
   }
 
   /** Workspaces: list and get. */
-  public ListAndGet<WorkspaceCompact, WorkspaceResponse> workspaces() {
+  public Workspaces workspaces() {
     return workspaces;
   }
 
   /** Users: list and get. */
-  public ListAndGet<UserCompact, UserResponse> users() {
+  public Users users() {
     return users;
   }
 
   /** The users of a workspace ({@code workspace_gid}). */
-  public NestedList<UserCompact> workspaceUsers() {
+  public WorkspaceUsers workspaceUsers() {
     return workspaceUsers;
   }
 
   /** The users of a team ({@code team_gid}). */
-  public NestedList<UserCompact> teamUsers() {
+  public TeamUsers teamUsers() {
     return teamUsers;
   }
 
   /** Teams: get. */
-  public Lookup<TeamResponse> teams() {
+  public Teams teams() {
     return teams;
   }
 
   /** The teams of a workspace ({@code workspace_gid}). */
-  public NestedList<TeamCompact> workspaceTeams() {
+  public WorkspaceTeams workspaceTeams() {
     return workspaceTeams;
   }
 
   /** The teams of a user; {@code organization} is required: {@code Params.builder().organization(gid)}. */
-  public NestedList<TeamCompact> userTeams() {
+  public UserTeams userTeams() {
     return userTeams;
   }
 
-  /** Attachments: list (by {@code parent}), get and the two-step download. */
+  /** Attachments: list (by {@code parent}), get, the two-step download, upload, links. */
   public Attachments attachments() {
     return attachments;
   }
 
-  /** The tags of a workspace ({@code workspace_gid}). */
-  public NestedList<TagCompact> workspaceTags() {
+  /** The tags of a workspace ({@code workspace_gid}): list, create. */
+  public WorkspaceTags workspaceTags() {
     return workspaceTags;
   }
 
-  /** Tags: get. */
-  public Lookup<TagResponse> tags() {
+  /** Tags: get, update, delete. */
+  public Tags tags() {
     return tags;
   }
 
-  /** The sections of a project ({@code project_gid}). */
-  public NestedList<SectionCompact> projectSections() {
+  /** The sections of a project ({@code project_gid}): list, create. */
+  public ProjectSections projectSections() {
     return projectSections;
   }
 
-  /** Sections: get. */
-  public Lookup<SectionResponse> sections() {
+  /** Sections: get, rename, delete. */
+  public Sections sections() {
     return sections;
   }
 
-  /** The subtasks of a task ({@code task_gid}). */
-  public NestedList<TaskCompact> taskSubtasks() {
+  /** The subtasks of a task ({@code task_gid}): list, create. */
+  public TaskSubtasks taskSubtasks() {
     return taskSubtasks;
   }
 
-  /** The tasks a task depends on ({@code task_gid}). */
-  public NestedList<TaskCompact> taskDependencies() {
+  /** The tasks a task depends on ({@code task_gid}): list, add, remove. */
+  public TaskDependencies taskDependencies() {
     return taskDependencies;
   }
 
   /** The tasks that depend on a task ({@code task_gid}). */
-  public NestedList<TaskCompact> taskDependents() {
+  public TaskDependents taskDependents() {
     return taskDependents;
+  }
+
+  /** The tasks of a section ({@code section_gid}): list; move a task into the section. */
+  public SectionTasks sectionTasks() {
+    return sectionTasks;
+  }
+
+  /** The tasks that carry a tag ({@code tag_gid}). */
+  public TagTasks tagTasks() {
+    return tagTasks;
+  }
+
+  /** The stories of a task ({@code task_gid}), its comments and history: list; comment. */
+  public TaskStories taskStories() {
+    return taskStories;
+  }
+
+  /** The tags on a task: add, remove. */
+  public TaskTags taskTags() {
+    return taskTags;
+  }
+
+  /** The followers of a task: add, remove. */
+  public TaskFollowers taskFollowers() {
+    return taskFollowers;
+  }
+
+  /** The members of a workspace: add a user by gid or email. */
+  public WorkspaceMemberships workspaceMemberships() {
+    return workspaceMemberships;
   }
 
   /** Configures an {@link AsanaClient}. */

@@ -2,41 +2,42 @@ package dev.asanaconnector;
 
 import dev.asanaconnector.generated.model.AttachmentCompact;
 import dev.asanaconnector.generated.model.AttachmentResponse;
+import java.nio.file.Path;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 
-/** Attachments: list those of an object, get one, and download its file in two steps. */
+/**
+ * Attachments: list those of an object, get one, download its file in two steps, upload a file or
+ * attach a link to a file elsewhere.
+ */
 public final class Attachments {
-  private final Dispatcher dispatcher;
+  private final EntityCalls calls;
   private final OkHttpClient downloadClient;
-  private final NestedList<AttachmentCompact> list;
-  private final Lookup<AttachmentResponse> get;
   private final ActionSpec download = Catalog.find("attachments", "download");
 
   Attachments(Dispatcher dispatcher, OkHttpClient downloadClient) {
-    this.dispatcher = dispatcher;
+    this.calls = new EntityCalls(dispatcher, "attachments");
     this.downloadClient = downloadClient;
-    this.list = new NestedList<>(dispatcher, "attachments", "parent", AttachmentCompact.class);
-    this.get = new Lookup<>(dispatcher, "attachments", "attachment_gid", AttachmentResponse.class);
   }
 
   /** One page of the attachments of {@code parentGid} (a task, project...). */
   public Page<AttachmentCompact> list(String parentGid, Params params) {
-    return list.list(parentGid, params);
+    return calls.list(AttachmentCompact.class, params, "parent", parentGid);
   }
 
   /** Every attachment of {@code parentGid}, lazily across pages. */
   public PagedIterable<AttachmentCompact> iterate(String parentGid, Params params) {
-    return list.iterate(parentGid, params);
+    return calls.iterate(AttachmentCompact.class, params, "parent", parentGid);
   }
 
   /** The attachment record: name, size, host, {@code download_url}, {@code view_url}... */
   public AttachmentResponse get(String attachmentGid) {
-    return get.get(attachmentGid);
+    return get(attachmentGid, Params.none());
   }
 
   /** The attachment record, with further {@code opt_fields} or headers. */
   public AttachmentResponse get(String attachmentGid, Params params) {
-    return get.get(attachmentGid, params);
+    return calls.get(AttachmentResponse.class, params, "attachment_gid", attachmentGid);
   }
 
   /**
@@ -56,7 +57,31 @@ public final class Attachments {
     ActionArgs args = Dispatcher.validate(download, Params.with(params, "attachment_gid", attachmentGid));
     String gid = args.string("attachment_gid");
     Params record = Params.builder().callOptions(params.callOptionsOrNull()).build();
-    return new AttachmentDownload(downloadClient, dispatcher.transport(), get(gid, record), () -> get(gid, record),
-        args.string("range_header"), params.callOptionsOrNull());
+    return new AttachmentDownload(downloadClient, calls.dispatcher().transport(), get(gid, record),
+        () -> get(gid, record), args.string("range_header"), params.callOptionsOrNull());
+  }
+
+  /**
+   * Uploads a local file to a task, project or project brief ({@code attachments create}) and returns
+   * the new attachment, named after the file. The file is streamed from disk, never held in memory, and
+   * sent once: an upload that may have reached Asana is not resent.
+   *
+   * @throws InvalidParameterException if {@code file} is not a readable file of at most Asana's 100 MB,
+   *     before anything is sent
+   */
+  public AttachmentResponse upload(String parentGid, Path file) {
+    return calls.write(ActionKind.CREATE, AttachmentResponse.class, Map.of(), "parent", parentGid, "file", file);
+  }
+
+  /**
+   * Attaches a link to a file kept elsewhere ({@code attachments create} with {@code resource_subtype}
+   * {@code external}) and returns the new attachment.
+   *
+   * @param url the file's http(s) address
+   * @param name the attachment's name in Asana
+   */
+  public AttachmentResponse attachLink(String parentGid, String url, String name) {
+    return calls.write(ActionKind.CREATE, AttachmentResponse.class, Map.of(), "parent", parentGid, "url", url,
+        "name", name, "resource_subtype", "external");
   }
 }

@@ -8,8 +8,9 @@
  * other call (a get, an iteration's pages, {@code execute}, a direct call of a generated API through
  * {@code asana.call}) takes the same path from step 3 on.
  * <ol>
- *   <li>{@code NestedList.list} adds the parent gid to the params and hands the catalog's
- *       {@code ActionSpec} for {@code project_tasks list} to {@code Dispatcher}.
+ *   <li>{@code ProjectTasks.list}, through {@code EntityCalls} (which every accessor shares), adds the
+ *       parent gid to the params and hands the catalog's {@code ActionSpec} for {@code project_tasks list}
+ *       to {@code Dispatcher}.
  *   <li>{@code Dispatcher.validate} checks every parameter against the spec (names, types, gids, enums,
  *       ranges) and throws {@link dev.asanaconnector.InvalidParameterException} before anything is
  *       sent; {@code Dispatcher.request} builds the request with the generated Retrofit method

@@ -14,8 +14,10 @@ import dev.asanaconnector.generated.model.CreateTask201Response;
 import dev.asanaconnector.generated.model.CreateTaskRequest;
 import dev.asanaconnector.generated.model.GetTask200Response;
 import dev.asanaconnector.generated.model.ProjectCompact;
+import dev.asanaconnector.generated.model.TagResponse;
 import dev.asanaconnector.generated.model.TaskCompact;
 import dev.asanaconnector.generated.model.TaskCreateRequest;
+import dev.asanaconnector.generated.model.TaskResponse;
 import dev.asanaconnector.http.CallOptions;
 import dev.asanaconnector.http.RateLimits;
 import dev.asanaconnector.http.RetryPolicy;
@@ -163,6 +165,46 @@ class ReadmeExamplesTest {
     assertEquals(data.taskGids(projectGid).size(), names.size());
     assertEquals(asana.projectTasks().iterate(projectGid).stream()
         .filter(t -> t.getResourceSubtype() == TaskCompact.ResourceSubtypeEnum.MILESTONE).count(), milestones);
+  }
+
+  @Test
+  void writing(@TempDir Path dir) throws IOException {
+    String workspaceGid = data.workspaceGid();
+    String projectGid = data.projectGids().get(0);
+    String otherProjectGid = data.projectGids().get(1);
+    String sectionGid = data.sectionGids(otherProjectGid).get(0);
+    String doneSectionGid = data.sectionGids(otherProjectGid).get(1);
+    Files.write(dir.resolve("plan.pdf"), new byte[] {'%', 'P', 'D', 'F'});
+
+    // README: Writing to Asana
+    TaskResponse task = asana.tasks().create(TaskCreate.builder()
+        .workspace(workspaceGid)
+        .name("Write the launch plan")
+        .projects(List.of(projectGid))
+        .dueOn(LocalDate.of(2030, 1, 31))
+        .build());
+    TaskResponse changed = asana.tasks().update(task.getGid(), TaskUpdate.builder()
+        .notes("First draft attached")
+        .clearDueOn()                  // sent as null: the due date is removed; fields not set stay as they are
+        .build());
+    asana.taskStories().create(task.getGid(), StoryCreate.builder().text("Ready for review").build());
+    TagResponse urgent = asana.workspaceTags().create(workspaceGid,
+        TagCreate.builder().name("urgent").color(Color.LIGHT_RED).build());
+    asana.taskTags().add(task.getGid(), urgent.getGid());
+    asana.taskProjects().add(task.getGid(), otherProjectGid, TaskPosition.inSection(sectionGid));
+    asana.taskProjects().remove(task.getGid(), projectGid);     // moved to the other project
+    asana.sectionTasks().add(doneSectionGid, task.getGid());    // and within it, to another section
+    AttachmentResponse plan = asana.attachments().upload(task.getGid(), dir.resolve("plan.pdf"));
+    asana.tasks().delete(task.getGid());
+
+    assertEquals(LocalDate.of(2030, 1, 31), task.getDueOn());
+    assertEquals(null, changed.getDueOn());
+    assertEquals("Write the launch plan", changed.getName(), "the name was left unchanged");
+    assertEquals("First draft attached", changed.getNotes());
+    assertEquals("plan.pdf", plan.getName());
+    assertEquals(4, (int) plan.getSize());
+    assertEquals(List.of(), asana.tagTasks().list(urgent.getGid()).data(), "the deleted task left its tag");
+    assertThrows(NotFoundException.class, () -> asana.tasks().get(task.getGid()));
   }
 
   @Test
@@ -331,8 +373,7 @@ class ReadmeExamplesTest {
     assertEquals(200, response.status());
     assertTrue(!requestId.equals("none") && name != null);
     assertTrue(sandbox.requestCount() > 0);
-    // The sandbox serves the connector's read endpoints only: the write comes back as a typed error.
-    AsanaApiException refused = assertThrows(AsanaApiException.class, () -> configured.call(create));
-    assertEquals("POST", refused.method());
+    CreateTask201Response created = configured.call(create);
+    assertEquals("Write the launch plan", created.getData().getName());
   }
 }
