@@ -259,8 +259,10 @@ class EntityActionsTest {
   @Test
   void theCatalogHasExactlyTheReferencesEntitiesAndActions() throws IOException {
     Set<String> seed = seedActions().stream().map(SeedAction::toString).collect(Collectors.toCollection(TreeSet::new));
+    // The reference's actions, plus the lists that came with the writes; the writes come on top of them.
+    seed.addAll(List.of("section_tasks list", "tag_tasks list", "task_stories list"));
     Set<String> catalog = Catalog.entities().values().stream().flatMap(a -> a.values().stream())
-        .map(ActionSpec::name).collect(Collectors.toCollection(TreeSet::new));
+        .filter(spec -> !spec.kind.isWrite()).map(ActionSpec::name).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(seed, catalog);
   }
 

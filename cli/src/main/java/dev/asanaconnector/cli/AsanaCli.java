@@ -131,6 +131,9 @@ public final class AsanaCli {
 
   int call() throws IOException {
     Invocation invocation = Invocation.parse(words);
+    if (help && EventsCommand.handles(invocation)) {
+      return EventsCommand.help(out);
+    }
     if (help) {
       String text = Help.text(invocation.entity, invocation.action);
       if (invocation.entity != null && !Help.known(invocation.entity, invocation.action)) {
@@ -188,6 +191,9 @@ public final class AsanaCli {
   }
 
   private int execute(AsanaClient asana, Invocation invocation, OutputFile target) throws IOException {
+    if (EventsCommand.handles(invocation)) {
+      return new EventsCommand(out, err, all).run(asana, invocation, jsonl, target != null);
+    }
     boolean searchAll = all && invocation.entity.equals("workspace_task_search") && invocation.action.equals("list");
     Output.Records records = null;
     Object result = null;
