@@ -1,6 +1,7 @@
 package dev.asanaconnector;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.asanaconnector.http.ResponseBodies;
 import dev.asanaconnector.http.ResponseTooLargeException;
@@ -9,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -71,6 +74,12 @@ final class ApiErrors {
         return new ForbiddenException(status, errors, requestId, method, path);
       case 404:
         return new NotFoundException(status, errors, requestId, method, path);
+      case 412: {
+        // GET /events: the sync token is too old (or the first call had none); the body carries a fresh one.
+        String sync = syncToken(text);
+        return sync != null ? new SyncTokenExpiredException(status, errors, requestId, method, path, sync)
+            : new AsanaApiException(status, errors, requestId, method, path);
+      }
       case 429:
         return new RateLimitedException(status, errors, requestId, method, path,
             RetryAfter.parse(response.header("Retry-After")));
@@ -130,6 +139,16 @@ final class ApiErrors {
       // Not Asana's error shape (an HTML page from a proxy, say): the caller reports an excerpt.
     }
     return errors;
+  }
+
+  /** The {@code sync} token of a 412 body of {@code GET /events}, or null. */
+  private static String syncToken(String text) {
+    try {
+      Object body = JsonValues.read(JsonReader.of(new Buffer().writeUtf8(text)));
+      return body instanceof Map<?, ?> map && map.get("sync") instanceof String sync && !sync.isEmpty() ? sync : null;
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
   }
 
   static String excerpt(String text) {

@@ -432,4 +432,17 @@ public final class AsanaClient {
       return new AsanaClient(this);
     }
   }
+
+  /**
+   * Asana's event stream ({@code GET /events}): a start token, pages, drained batches and a polling
+   * stream, with sync tokens and their expiry ({@link SyncTokenExpiredException}). See {@link Events}.
+   */
+  public Events events() {
+    return new Events(dispatcher.transport(), apis);
+  }
+
+  /** Webhooks: creation with a {@link WebhookReceiver} answering the handshake, and deletion. */
+  public Webhooks webhooks() {
+    return new Webhooks(calls, apis);
+  }
 }

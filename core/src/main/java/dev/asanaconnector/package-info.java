@@ -38,5 +38,16 @@
  * rather than loops when a server repeats an offset. Downloads take step 3 on the download client
  * (no credentials, no rate limits, bodies streamed) and map their errors with the same
  * {@code ApiErrors}.
+ *
+ * <h2>Following changes</h2>
+ * {@link dev.asanaconnector.Events} builds {@code GET /events} with the generated {@code EventsApi} and
+ * sends it from step 3 on; {@code ApiErrors} maps a 412 carrying a {@code sync} token to
+ * {@link dev.asanaconnector.SyncTokenExpiredException} (the one mechanism: on every path, direct calls
+ * too), which {@code Events} turns into a start from now only when no token was given.
+ * {@link dev.asanaconnector.EventPoller} repeats {@code Events.fetch} on a thread of its own.
+ * {@link dev.asanaconnector.WatermarkCrawl} lists {@code tasks} through {@code executePages}.
+ * {@link dev.asanaconnector.Webhooks} sends {@code POST /webhooks} as a direct generated call while its
+ * {@link dev.asanaconnector.WebhookReceiver} expects the handshake; the receiver (and
+ * {@link dev.asanaconnector.WebhookServer} around it) takes no part in the client's pipeline.
  */
 package dev.asanaconnector;

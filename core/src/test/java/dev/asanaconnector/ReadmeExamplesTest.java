@@ -68,7 +68,10 @@ class ReadmeExamplesTest {
   void everyReadmeExampleIsInThisTestVerbatim() throws IOException {
     Path root = Path.of(System.getProperty("asana.root", "..")).toAbsolutePath().normalize();
     List<String> readme = Files.readAllLines(root.resolve("README.md"));
-    List<String> source = Files.readAllLines(root.resolve("core/src/test/java/dev/asanaconnector/ReadmeExamplesTest.java"));
+    List<List<String>> sources = new ArrayList<>();
+    for (String test : List.of("ReadmeExamplesTest.java", "ReadmeFollowingChangesTest.java")) {
+      sources.add(Files.readAllLines(root.resolve("core/src/test/java/dev/asanaconnector/" + test)));
+    }
     List<List<String>> snippets = new ArrayList<>();
     List<String> current = null;
     for (String line : readme) {
@@ -83,7 +86,8 @@ class ReadmeExamplesTest {
     }
     assertTrue(snippets.size() >= 9, "the README's Java examples: " + snippets.size());
     for (List<String> snippet : snippets) {
-      assertTrue(containsIndented(source, snippet), "README example not in ReadmeExamplesTest:\n"
+      assertTrue(sources.stream().anyMatch(source -> containsIndented(source, snippet)),
+          "README example not in ReadmeExamplesTest or ReadmeFollowingChangesTest:\n"
           + String.join("\n", snippet));
     }
   }

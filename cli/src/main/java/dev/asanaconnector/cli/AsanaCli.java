@@ -140,6 +140,9 @@ public final class AsanaCli {
 
   int call() throws IOException {
     Invocation invocation = Invocation.parse(words);
+    if (help && EventsCommand.handles(invocation)) {
+      return EventsCommand.help(out);
+    }
     if (help) {
       String text = Help.text(invocation.entity, invocation.action);
       if (invocation.entity != null && !Help.known(invocation.entity, invocation.action)) {
@@ -168,7 +171,7 @@ public final class AsanaCli {
         // limit, so search --all is not paced there.
         AsanaClient.Builder builder = builder(server.baseUrl().toString(), server.token());
         builder.http().rateLimits(RateLimits.builder().searchRequestsPerMinute(0).build());
-        return execute(build(builder), invocation.entity, invocation.action, params, target);
+        return execute(build(builder), invocation, params, target);
       }
     }
     // A dry run sends nothing, so it needs no token, and is never given one: it cannot print what it lacks.
@@ -178,7 +181,7 @@ public final class AsanaCli {
           + "(or use --sandbox)");
     }
     return execute(build(builder(baseUrl != null ? baseUrl : AsanaClient.DEFAULT_BASE_URL, credential)),
-        invocation.entity, invocation.action, params, target);
+        invocation, params, target);
   }
 
   private static AsanaClient.Builder builder(String url, String credential) {
@@ -203,8 +206,13 @@ public final class AsanaCli {
     }
   }
 
-  private int execute(AsanaClient asana, String entity, String action, Map<String, Object> params,
-      OutputFile target) throws IOException {
+  private int execute(AsanaClient asana, Invocation invocation, Map<String, Object> params, OutputFile target)
+      throws IOException {
+    if (EventsCommand.handles(invocation)) {
+      return new EventsCommand(out, err, all).run(asana, invocation, jsonl, target != null);
+    }
+    String entity = invocation.entity;
+    String action = invocation.action;
     if (dryRun) {
       Map<String, Object> request = dryRunRequest(asana.prepareWrite(entity, action, params));
       emit(target, false, printer -> printer.dryRun(request, jsonl));
