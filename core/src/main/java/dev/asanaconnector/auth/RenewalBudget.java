@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
@@ -61,26 +60,14 @@ final class RenewalBudget {
     return call.isCanceled();
   }
 
-  /**
-   * The policy's backoff before attempt {@code failedAttempts + 1}: exponential from its base delay,
-   * capped at its maximum, with full jitter if it has jitter (as the HTTP stack's retries wait).
-   */
+  /** The policy's backoff before attempt {@code failedAttempts + 1}, as the HTTP stack's retries wait. */
   long backoffNanos(int failedAttempts) {
-    long exponential = exponentialNanos(policy, failedAttempts);
-    return policy.jitter() && exponential > 0
-        ? ThreadLocalRandom.current().nextLong(exponential + 1) : exponential;
+    return policy.backoffNanos(failedAttempts);
   }
 
   /** The policy's backoff without jitter: how long to leave the token endpoint alone after a failure. */
   long pauseNanos(int failures) {
-    return exponentialNanos(policy, failures);
-  }
-
-  private static long exponentialNanos(RetryPolicy policy, int failedAttempts) {
-    long base = policy.baseDelay().toNanos();
-    long cap = policy.maxDelay().toNanos();
-    int doublings = Math.min(Math.max(failedAttempts, 1) - 1, 62);
-    return base > (cap >> doublings) ? cap : Math.min(cap, base << doublings);
+    return policy.exponentialNanos(failures);
   }
 
   /** Sleeps {@code nanos}, ending early (with an exception) if the call ends or the thread is interrupted. */

@@ -39,7 +39,7 @@ public final class HttpStack {
 
   /** Both clients built from {@code settings}, with one binding of the credentials. */
   public static Clients newClients(HttpSettings settings) {
-    AccessTokenSource tokens = settings.credentials().bind(tokenClient(settings, LOG));
+    AccessTokenSource tokens = settings.credentials().bind(tokenClient(settings, LOG), settings.retryPolicy());
     return new Clients(newClient(settings, tokens, LOG), newUnauthenticatedClient(settings, LOG), tokens::redact);
   }
 
@@ -61,7 +61,7 @@ public final class HttpStack {
   }
 
   static OkHttpClient newClient(HttpSettings settings, Logger log) {
-    return newClient(settings, settings.credentials().bind(tokenClient(settings, log)), log);
+    return newClient(settings, settings.credentials().bind(tokenClient(settings, log), settings.retryPolicy()), log);
   }
 
   /** The client for OAuth token endpoints: no credentials of ours, no Asana rate limits. */

@@ -93,13 +93,22 @@ public final class RetryPolicy {
     return jitter;
   }
 
-  /** The backoff before the next attempt, after {@code failedAttempts} attempts (1 or more). */
-  long backoffNanos(int failedAttempts) {
+  /**
+   * The wait before the next attempt, after {@code failedAttempts} attempts (1 or more): exponential from
+   * the base delay, capped at the maximum, with full jitter when the policy has jitter. The HTTP stack's
+   * retry loop and the OAuth token endpoint's retries both wait this long.
+   */
+  public long backoffNanos(int failedAttempts) {
+    long exponential = exponentialNanos(failedAttempts);
+    return jitter && exponential > 0 ? ThreadLocalRandom.current().nextLong(exponential + 1) : exponential;
+  }
+
+  /** {@link #backoffNanos} without the jitter. */
+  public long exponentialNanos(int failedAttempts) {
     long base = baseDelay.toNanos();
     long cap = maxDelay.toNanos();
-    int doublings = Math.min(failedAttempts - 1, 62);
-    long exponential = base > (cap >> doublings) ? cap : Math.min(cap, base << doublings);
-    return jitter && exponential > 0 ? ThreadLocalRandom.current().nextLong(exponential + 1) : exponential;
+    int doublings = Math.min(Math.max(failedAttempts, 1) - 1, 62);
+    return base > (cap >> doublings) ? cap : Math.min(cap, base << doublings);
   }
 
   @Override

@@ -120,7 +120,11 @@ class RateLimitsTest {
     }
     assertTrue(run.peak() <= IN_FLIGHT, "peak " + run.peak() + " in flight");
     assertEquals(0, run.rejections(), "requests refused with 429");
-    assertTrue(maxInAnySecond(wire) <= PER_MINUTE / 60 + 13, maxInAnySecond(wire) + " requests in one second");
+    // The pace plus its burst of 12, plus IN_FLIGHT: a request takes its pacing slot before its in-flight
+    // permit (no thread holds a permit while it sleeps), so up to IN_FLIGHT requests that waited for a
+    // permit can go out late, in a later second. The per-minute count Asana enforces is unaffected (no 429).
+    assertTrue(maxInAnySecond(wire) <= PER_MINUTE / 60 + 13 + IN_FLIGHT, maxInAnySecond(wire)
+        + " requests in one second");
     assertTrue(run.millis() < 20_000, "took " + run.millis() + " ms");
     System.out.printf("parallel extraction: %d threads, %d projects, %d tasks, %d requests in %d ms, %d x 429, "
         + "peak %d in flight%n", THREADS, data.projectGids().size(), tasks, wire.sent.size(), run.millis(),

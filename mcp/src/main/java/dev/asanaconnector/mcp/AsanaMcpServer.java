@@ -200,14 +200,11 @@ public final class AsanaMcpServer {
     }
 
     /**
-     * The one place every client of this server is configured.
-     *
-     * <p>Once core's builder has {@code readOnly(boolean)}, it is set here from {@link #allowWrites}:
-     * {@code builder.readOnly(!allowWrites)}, so that without {@code --allow-writes} the client itself refuses
-     * writes, not only the tool list.
+     * The one place every client of this server is configured: without {@code --allow-writes} the client
+     * itself is read-only, so a write is refused before anything is sent, not only left out of the tools.
      */
     private AsanaClient.Builder clientBuilder(String url) {
-      AsanaClient.Builder builder = AsanaClient.builder().baseUrl(url);
+      AsanaClient.Builder builder = AsanaClient.builder().baseUrl(url).readOnly(!allowWrites);
       builder.http().userAgentProduct("asana-mcp/" + ToolServer.version());
       return builder;
     }
