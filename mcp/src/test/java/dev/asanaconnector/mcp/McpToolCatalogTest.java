@@ -21,18 +21,19 @@ import org.junit.jupiter.api.Test;
 /** The tool list built from the catalog's descriptions: names, schemas, annotations, descriptions, write gating. */
 class McpToolCatalogTest {
   private static final List<Map<String, Object>> CATALOG = AsanaClient.describe();
+  private static final List<Map<String, Object>> READS = CATALOG.stream().filter(CatalogTools::isReadOnly).toList();
 
   @Test
   void everyReadActionIsOneToolUnderItsNameWithItsSchemaUnchanged() {
     List<CatalogTool> tools = CatalogTools.from(CATALOG, false, TestServers.DEFAULT_CAP);
 
-    assertEquals(CATALOG.size(), tools.size(), "the catalog has only reads today: every entry is a tool");
-    assertEquals(CATALOG.stream().map(entry -> entry.get("name")).toList(),
-        tools.stream().map(CatalogTool::name).toList());
+    assertTrue(READS.size() >= 28 && READS.size() < CATALOG.size(), "the catalog has reads and writes");
+    assertEquals(READS.stream().map(entry -> entry.get("name")).toList(),
+        tools.stream().map(CatalogTool::name).toList(), "without writes allowed, every read and only reads");
     for (int i = 0; i < tools.size(); i++) {
-      assertEquals(CATALOG.get(i).get("parameters"), tools.get(i).definition().inputSchema(), tools.get(i).name());
-      assertEquals(CATALOG.get(i).get("entity"), tools.get(i).entity());
-      assertEquals(CATALOG.get(i).get("action"), tools.get(i).action());
+      assertEquals(READS.get(i).get("parameters"), tools.get(i).definition().inputSchema(), tools.get(i).name());
+      assertEquals(READS.get(i).get("entity"), tools.get(i).entity());
+      assertEquals(READS.get(i).get("action"), tools.get(i).action());
     }
     List<String> names = tools.stream().map(CatalogTool::name).toList();
     assertTrue(names.containsAll(List.of("tasks_list", "tasks_get", "workspace_task_search_list",
@@ -86,36 +87,44 @@ class McpToolCatalogTest {
 
     assertTrue(readme.contains("\"description\": \"" + description + "\""),
         "README, What the tools look like, shows project_tasks_list's description: " + description);
-    assertTrue(readme.contains("`attachments_download`: " + CATALOG.size() + " today"), "the README's tool count");
+    assertTrue(readme.contains("`attachments_download`: " + READS.size() + " reads today, and "
+        + (CATALOG.size() - READS.size()) + " writes with `--allow-writes`"), "the README's tool counts");
   }
 
   @Test
   void writesAreLeftOutUnlessAllowedAndTheirHintsComeFromTheEntry() {
     List<Map<String, Object>> catalog = new ArrayList<>(CATALOG);
-    catalog.add(entry("tasks_create", "tasks", "create", Map.of("readOnly", false)));
-    catalog.add(entry("tasks_delete", "tasks", "delete", Map.of("readOnly", false, "destructive", true)));
-    catalog.add(entry("tasks_update", "tasks", "update", Map.of("readOnly", false, "idempotent", true)));
     catalog.add(entry("tags_explicit_read", "tags", "explicit_read", Map.of("readOnly", true)));
+    catalog.add(entry("tags_unmarked", "tags", "unmarked", Map.of()));
 
     List<String> readOnly = CatalogTools.from(catalog, false, TestServers.DEFAULT_CAP).stream()
         .map(CatalogTool::name).toList();
-    assertEquals(CATALOG.size() + 1, readOnly.size());
-    assertTrue(readOnly.contains("tags_explicit_read"));
+    assertEquals(READS.size() + 2, readOnly.size(), "an entry without readOnly is a read");
+    assertTrue(readOnly.containsAll(List.of("tags_explicit_read", "tags_unmarked")), readOnly.toString());
     assertFalse(readOnly.contains("tasks_create") || readOnly.contains("tasks_delete")
-        || readOnly.contains("tasks_update"), readOnly.toString());
+        || readOnly.contains("tasks_update") || readOnly.contains("task_stories_create"), readOnly.toString());
 
     Map<String, CatalogTool> all = CatalogTools.from(catalog, true, TestServers.DEFAULT_CAP).stream()
         .collect(Collectors.toMap(CatalogTool::name, Function.identity()));
     assertEquals(catalog.size(), all.size());
     McpSchema.ToolAnnotations create = all.get("tasks_create").definition().annotations();
     assertEquals(List.of(false, false, false), List.of(create.readOnlyHint(), create.destructiveHint(),
-        create.idempotentHint()), "a write is not idempotent unless the catalog says so");
+        create.idempotentHint()), "a create is not idempotent: repeating it makes a second task");
     McpSchema.ToolAnnotations delete = all.get("tasks_delete").definition().annotations();
     assertEquals(List.of(false, true), List.of(delete.readOnlyHint(), delete.destructiveHint()));
     assertTrue(all.get("tasks_delete").definition().description().contains("cannot be undone"));
+    assertTrue(all.get("tasks_create").definition().description().contains("Changes data in Asana."));
     assertEquals(Boolean.TRUE, all.get("tasks_update").definition().annotations().idempotentHint());
+    assertEquals(Boolean.FALSE, all.get("tasks_update").definition().annotations().destructiveHint());
     assertFalse(all.get("tasks_create").readOnly());
     assertTrue(all.get("tags_explicit_read").readOnly());
+    for (Map<String, Object> entry : CATALOG) {
+      CatalogTool tool = all.get((String) entry.get("name"));
+      assertEquals(entry.get("readOnly"), tool.definition().annotations().readOnlyHint(), tool.name());
+      assertEquals(entry.get("destructive"), tool.definition().annotations().destructiveHint(), tool.name());
+      assertEquals(entry.get("idempotent"), tool.definition().annotations().idempotentHint(), tool.name());
+      assertEquals(entry.get("parameters"), tool.definition().inputSchema(), tool.name());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.asanaconnector.mcp;
 
 import static dev.asanaconnector.mcp.TestServers.call;
+import static dev.asanaconnector.mcp.TestServers.records;
 import static dev.asanaconnector.mcp.TestServers.structured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,21 +13,18 @@ import dev.asanaconnector.sandbox.AsanaSandbox;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Write gating over a real transport. Core has no write actions yet, so the catalog here is describe()'s plus
- * two stand-in write entries shaped as core will describe them ({@code readOnly: false}, and
- * {@code destructive: true} for the delete), answered by a recording stand-in; reads still go to the sandbox.
+ * Write gating over a real transport, against the stateful sandbox: the server is built as
+ * {@code scripts/asana-mcp} builds it, its client read-only unless writes are allowed.
  */
 class McpWriteGatingTest {
-  private static final List<List<Object>> WRITES = new CopyOnWriteArrayList<>();
   private static AsanaSandbox sandbox;
 
   @BeforeAll
@@ -42,51 +40,56 @@ class McpWriteGatingTest {
 
   @Test
   void withoutAllowWritesAWriteIsNeitherListedNorCallable() {
-    WRITES.clear();
     try (Served served = serve(false)) {
       List<String> names = served.client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
 
       assertFalse(names.contains("tasks_create") || names.contains("tasks_delete"), names.toString());
-      assertEquals(AsanaClient.describe().size(), names.size());
-      McpError refused = assertThrows(McpError.class,
-          () -> call(served.client, "tasks_create", Map.of("name", "Write the launch plan")));
+      assertEquals(AsanaClient.describe().stream().filter(CatalogTools::isReadOnly).count(), names.size());
+      String workspace = firstWorkspace(served.client);
+      int requestsBefore = sandbox.requestCount();
+      McpError refused = assertThrows(McpError.class, () -> call(served.client, "tasks_create",
+          Map.of("workspace", workspace, "name", "Write the launch plan")));
       assertEquals(McpSchema.ErrorCodes.INVALID_PARAMS, refused.getJsonRpcError().code());
-      assertTrue(WRITES.isEmpty(), "nothing reached the action: " + WRITES);
+      assertEquals(requestsBefore, sandbox.requestCount(), "nothing was sent to Asana");
     }
   }
 
   @Test
-  void withAllowWritesAWriteIsListedWithItsHintsAndAccepted() {
-    WRITES.clear();
+  void withAllowWritesAWriteIsListedWithItsHintsAndReachesAsana() {
     try (Served served = serve(true)) {
-      Map<String, McpSchema.Tool> tools = new java.util.HashMap<>();
+      Map<String, McpSchema.Tool> tools = new HashMap<>();
       served.client.listTools().tools().forEach(tool -> tools.put(tool.name(), tool));
 
-      assertEquals(AsanaClient.describe().size() + 2, tools.size());
+      assertEquals(AsanaClient.describe().size(), tools.size());
       assertEquals(Boolean.FALSE, tools.get("tasks_create").annotations().readOnlyHint());
       assertEquals(Boolean.FALSE, tools.get("tasks_create").annotations().destructiveHint());
       assertEquals(Boolean.TRUE, tools.get("tasks_delete").annotations().destructiveHint());
-      Map<?, ?> created = structured(call(served.client, "tasks_create", Map.of("name", "Write the launch plan")));
-      assertEquals(Map.of("gid", "1209", "name", "Write the launch plan"), created.get("data"));
-      assertEquals(List.of(List.of("tasks", "create", Map.of("name", "Write the launch plan"))), WRITES);
-      assertFalse(structured(call(served.client, "workspaces_list", Map.of())).isEmpty(), "reads still work");
+      String workspace = firstWorkspace(served.client);
+      Map<?, ?> created = (Map<?, ?>) structured(call(served.client, "tasks_create",
+          Map.of("workspace", workspace, "name", "Write the launch plan"))).get("data");
+      assertEquals("Write the launch plan", created.get("name"));
+      String gid = (String) created.get("gid");
+
+      Map<?, ?> fetched = (Map<?, ?>) structured(call(served.client, "tasks_get", Map.of("task_gid", gid)))
+          .get("data");
+      assertEquals("Write the launch plan", fetched.get("name"), "the task exists in Asana now");
+      structured(call(served.client, "tasks_delete", Map.of("task_gid", gid)));
+      McpSchema.CallToolResult gone = served.client.callTool(new McpSchema.CallToolRequest("tasks_get",
+          Map.of("task_gid", gid)));
+      assertEquals(Boolean.TRUE, gone.isError(), "deleted: " + gone);
     }
   }
 
+  private static String firstWorkspace(McpSyncClient client) {
+    return (String) ((Map<?, ?>) records(structured(call(client, "workspaces_list", Map.of()))).get(0)).get("gid");
+  }
+
   private static Served serve(boolean allowWrites) {
-    AsanaClient asana = TestServers.client(sandbox);
-    ActionRunner runner = (entity, action, params) -> {
-      if (action.equals("create") || action.equals("delete")) {
-        WRITES.add(List.of(entity, action, Map.copyOf(params)));
-        return Map.of("gid", "1209", "name", params.getOrDefault("name", ""));
-      }
-      return asana.execute(entity, action, params);
-    };
-    List<Map<String, Object>> catalog = new ArrayList<>(AsanaClient.describe());
-    catalog.add(McpToolCatalogTest.entry("tasks_create", "tasks", "create", Map.of("readOnly", false)));
-    catalog.add(McpToolCatalogTest.entry("tasks_delete", "tasks", "delete",
-        Map.of("readOnly", false, "destructive", true)));
-    ToolServer tools = TestServers.toolServer(runner, catalog, allowWrites, TestServers.DEFAULT_CAP);
+    AsanaClient.Builder builder = AsanaClient.builder().baseUrl(sandbox.baseUrl().toString())
+        .personalAccessToken(sandbox.token()).readOnly(!allowWrites);
+    AsanaClient asana = builder.build();
+    ToolServer tools = TestServers.toolServer(asana::execute, AsanaClient.describe(), allowWrites,
+        TestServers.DEFAULT_CAP);
     HttpServing http = HttpServing.start(tools, TestServers.JSON, "127.0.0.1", 0, null, List.of());
     return new Served(http, TestServers.httpClient(http.port(), null));
   }
