@@ -325,6 +325,31 @@ class RetriesTest {
   }
 
   @Test
+  void aWriteAnswered503WithRetryAfterIsResentAndOneWithoutIsNot() throws Exception {
+    try (MockWebServer server = Fixtures.mockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+      server.enqueue(new MockResponse().setResponseCode(201).setBody("{\"data\":{\"gid\":\"7\"}}"));
+      server.enqueue(new MockResponse().setResponseCode(503));
+      server.start();
+      AsanaClient.Builder builder = AsanaClient.builder().baseUrl(server.url("/api/1.0/").toString())
+          .personalAccessToken("t0k3n");
+      builder.http().retryPolicy(Fixtures.FAST);
+      AsanaClient asana = builder.build();
+      RequestBody body = RequestBody.create("{\"data\":{\"name\":\"x\"}}", MediaType.get("application/json"));
+      Request post = new Request.Builder().url(server.url("/api/1.0/tasks")).post(body).build();
+
+      try (Response response = asana.httpClient().newCall(post).execute()) {
+        assertEquals(201, response.code(), "a 503 saying when to come back was not processed: resent");
+      }
+      assertEquals(2, server.getRequestCount());
+      try (Response response = asana.httpClient().newCall(post).execute()) {
+        assertEquals(503, response.code(), "a bare 503 may have been processed: not resent");
+      }
+      assertEquals(3, server.getRequestCount());
+    }
+  }
+
+  @Test
   void aGeneratedWriteIsSentOnceThroughTheSameStack() throws IOException {
     AsanaClient asana = Fixtures.client(sandbox).build();
     sandbox.faults().serverErrors(5, 500);

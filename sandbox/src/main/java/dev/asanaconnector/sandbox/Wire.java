@@ -258,6 +258,10 @@ final class Wire {
         if (p.body instanceof BytesBody bytes) {
           // Headers and body in a single write: one segment for small responses.
           hold(bytes.bytes, 0, (int) send);
+          // The request stops counting as in flight just before the one write that delivers its whole
+          // response: otherwise a client that read it and sent its next request at once could find this
+          // one still counted, a race with the server's own thread that no client can avoid.
+          p.finish();
           raw.write(held, 0, heldLen);
           heldLen = 0;
         } else {
