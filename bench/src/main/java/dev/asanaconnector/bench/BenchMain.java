@@ -63,7 +63,7 @@ public final class BenchMain {
     static Plan parse(String[] args) {
       boolean quick = false;
       boolean jmh = false;
-      Set<Integer> only = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6));
+      Set<Integer> only = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
       for (String arg : args) {
         if (arg.equals("--quick")) {
           quick = true;
@@ -76,7 +76,7 @@ public final class BenchMain {
           continue; // read by main
         } else {
           throw new IllegalArgumentException("unknown option " + arg
-              + "; usage: scripts/bench [--quick] [--only=1,2,3,4,5,6] [--jmh] [--out=FILE]");
+              + "; usage: scripts/bench [--quick] [--only=1,2,3,4,5,6,7] [--jmh] [--out=FILE]");
         }
       }
       // Scenario 5's limits: Asana's paid-plan rate (1,500 requests a minute) as it is; its 50 concurrent
@@ -161,7 +161,7 @@ public final class BenchMain {
 
   private void run() throws Exception {
     Set<Integer> s = plan.scenarios();
-    if (s.contains(1) || s.contains(2) || s.contains(3) || s.contains(6)) {
+    if (s.contains(1) || s.contains(2) || s.contains(3) || s.contains(6) || s.contains(7)) {
       try (AsanaSandbox sandbox = AsanaSandbox.builder().tasksPerProject(6).bigProjectTasks(PAGINATION_TASKS)
           .bigAttachmentBytes(ATTACHMENT_BYTES).build()) {
         sandbox.start();
@@ -185,6 +185,9 @@ public final class BenchMain {
         }
         if (s.contains(6)) {
           coldStart(target);
+        }
+        if (s.contains(7)) {
+          minimalServer(target);
         }
       }
     }
@@ -230,7 +233,11 @@ public final class BenchMain {
   // ---- scenarios 1 and 2: JMH ----
 
   /** A figure's samples, merged across forks. */
-  record Samples(List<Double> values, List<Double> cpuPerOp) {
+  record Samples(List<Double> values, List<Double> cpuPerOp, List<Double> threadCpuPerOp) {
+    Samples(List<Double> values, List<Double> cpuPerOp) {
+      this(values, cpuPerOp, List.of());
+    }
+
     double percentile(double p) {
       List<Double> sorted = new ArrayList<>(values);
       sorted.sort(null);
@@ -250,6 +257,28 @@ public final class BenchMain {
     /** The median CPU time of the contender's whole JVM per operation, or NaN when not measured. */
     double cpuMedian() {
       return cpuPerOp.isEmpty() ? Double.NaN : new Samples(cpuPerOp, List.of()).median();
+    }
+
+    /** The median CPU time of the thread that called the client, per operation, or NaN when not measured. */
+    double threadCpuMedian() {
+      return threadCpuPerOp.isEmpty() ? Double.NaN : new Samples(threadCpuPerOp, List.of()).median();
+    }
+
+    /**
+     * A 95% confidence interval of the median, from the order statistics of the samples (no assumption
+     * about their distribution): ranks n/2 ± 1.96·√n/2.
+     */
+    double[] medianInterval() {
+      List<Double> sorted = new ArrayList<>(values);
+      sorted.sort(null);
+      int n = sorted.size();
+      if (n == 0) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+      double half = 1.96 * Math.sqrt(n) / 2;
+      int low = (int) Math.max(0, Math.floor(n / 2.0 - half));
+      int high = (int) Math.min(n - 1, Math.ceil(n / 2.0 + half));
+      return new double[] {sorted.get(low), sorted.get(high)};
     }
   }
 
@@ -405,10 +434,16 @@ public final class BenchMain {
    * would swamp a 15% target if the contenders ran one after another).
    */
   private Map<Contender, Samples> interleaved(String operation, Target target, int perTurn) throws Exception {
-    List<Contender> contenders = List.of(Contender.WIRE, Contender.RAW, Contender.CONNECTOR, Contender.OFFICIAL);
+    return interleaved(operation, target, perTurn,
+        List.of(Contender.WIRE, Contender.RAW, Contender.CONNECTOR, Contender.OFFICIAL));
+  }
+
+  private Map<Contender, Samples> interleaved(String operation, Target target, int perTurn,
+      List<Contender> contenders) throws Exception {
     List<Worker> workers = new ArrayList<>();
     Map<Contender, List<Double>> millis = new EnumMap<>(Contender.class);
     Map<Contender, List<Double>> cpuMillis = new EnumMap<>(Contender.class);
+    Map<Contender, List<Double>> threadCpuMillis = new EnumMap<>(Contender.class);
     try {
       for (Contender contender : contenders) {
         workers.add(new Worker(contender, operation, target));
@@ -425,6 +460,8 @@ public final class BenchMain {
           Map<String, String> answer = worker.call("run " + perTurn, "run");
           cpuMillis.computeIfAbsent(worker.contender, c -> new ArrayList<>())
               .add(Long.parseLong(answer.get("cpu")) / 1e6);
+          threadCpuMillis.computeIfAbsent(worker.contender, c -> new ArrayList<>())
+              .add(Long.parseLong(answer.get("tcpu")) / 1e6);
           for (String nanos : answer.get("run").split(",")) {
             millis.computeIfAbsent(worker.contender, c -> new ArrayList<>()).add(Long.parseLong(nanos) / 1e6);
           }
@@ -436,7 +473,8 @@ public final class BenchMain {
       }
     }
     Map<Contender, Samples> byContender = new EnumMap<>(Contender.class);
-    millis.forEach((contender, values) -> byContender.put(contender, new Samples(values, cpuMillis.get(contender))));
+    millis.forEach((contender, values) -> byContender.put(contender, new Samples(values, cpuMillis.get(contender),
+        threadCpuMillis.get(contender))));
     return byContender;
   }
 
@@ -475,6 +513,95 @@ public final class BenchMain {
 
   private static double median(Samples samples) {
     return samples == null ? Double.NaN : samples.median();
+  }
+
+  // ---- scenario 7: the server that hides nothing ----
+
+  /**
+   * Scenarios 1 and 2 again, against {@link StaticServer} in a process of its own replaying the sandbox's
+   * responses: no work per request on the server's side, so that each client's own cost shows, in wall
+   * time and in the CPU time of the thread that calls it.
+   */
+  private void minimalServer(Target sandboxTarget) throws Exception {
+    Path recording = home.resolve("static-responses.bin");
+    int responses = StaticRecording.record(sandboxTarget, recording);
+    List<String> command = List.of(java, "-Xms256m", "-Xmx256m", "-cp", classpath(Contender.RAW),
+        StaticServer.class.getName(), recording.toString());
+    Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(
+        logDir.resolve("static-server.log").toFile())).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String ready = out.readLine();
+      if (ready == null || !ready.startsWith("BENCH port=")) {
+        throw new IOException("the static server did not start: " + ready + "; see " + logDir);
+      }
+      String port = ready.substring("BENCH port=".length()).split(" ")[0];
+      Target target = new Target("http://127.0.0.1:" + port + "/api/1.0/", sandboxTarget.token(),
+          sandboxTarget.projectGid(), sandboxTarget.taskGid(), "");
+      log("scenario 7: the minimal server (pre-rendered responses, own process, " + responses + " responses): "
+          + "pagination, " + interleavedShape(6));
+      List<Contender> contenders = List.of(Contender.WIRE, Contender.RAW, Contender.GSON, Contender.CONNECTOR,
+          Contender.OFFICIAL);
+      minimalRows("7a Minimal server: 10,000 tasks, 100 pages of 100", interleaved("list", target, 6, contenders),
+          "per 10,000 tasks", 100, "page");
+      log("scenario 7: the minimal server: single get ×" + ChildMain.GETS + ", " + interleavedShape(1));
+      minimalRows("7b Minimal server: 1 task × 2,000, sequential", interleaved("get", target, 1, contenders),
+          "per 2,000 gets", ChildMain.GETS, "call");
+    } finally {
+      server.getOutputStream().close();
+      if (!server.waitFor(10, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  /**
+   * The rows of scenario 7: each contender's median wall time, calling-thread CPU and whole-JVM CPU per
+   * operation; the connector's verdict against the official client on both, from the 95% intervals of
+   * the medians: faster or slower only when the intervals do not overlap.
+   */
+  private void minimalRows(String scenario, Map<Contender, Samples> stats, String unit, int requests, String per) {
+    Samples official = stats.get(Contender.OFFICIAL);
+    double raw = median(stats.get(Contender.RAW));
+    for (Contender contender : List.of(Contender.RAW, Contender.GSON, Contender.CONNECTOR, Contender.OFFICIAL,
+        Contender.WIRE)) {
+      Samples st = stats.get(contender);
+      double median = st.median();
+      double[] interval = st.medianInterval();
+      String target = "";
+      String status = "";
+      if (contender == Contender.CONNECTOR) {
+        target = "at or below the official client, wall and calling-thread CPU";
+        String wall = verdict(interval, official.medianInterval());
+        String cpu = verdict(threadCpuInterval(st), threadCpuInterval(official));
+        boolean met = !wall.equals("slower") && !cpu.equals("slower");
+        status = (met ? "met" : "**missed**") + " (wall: " + wall + ", thread CPU: " + cpu + ")";
+      } else if (contender == Contender.WIRE) {
+        target = "calibration: no JSON parsed";
+      }
+      String notes = Report.fmt("%.0f µs/%s wall, %.0f µs/%s calling-thread CPU; %s; n=%d, median's 95%% interval "
+              + "%.1f–%.1f ms; calling-thread CPU %s, whole-JVM CPU %s per operation", median * 1000 / requests, per,
+          st.threadCpuMedian() * 1000 / requests, per, unit, st.values().size(), interval[0], interval[1],
+          Report.ms(st.threadCpuMedian()), Report.ms(st.cpuMedian()));
+      report.add(new Report.Row(scenario, contender.label(), Report.ms(median), Report.ratio(median, raw), target,
+          status, notes));
+    }
+  }
+
+  /** The 95% interval of the median calling-thread CPU per operation (one sample per turn). */
+  private static double[] threadCpuInterval(Samples samples) {
+    return new Samples(samples.threadCpuPerOp(), List.of()).medianInterval();
+  }
+
+  /** "faster", "slower" or "level" for {@code a} against {@code b}, from their medians' 95% intervals. */
+  static String verdict(double[] a, double[] b) {
+    if (a[1] < b[0]) {
+      return "faster";
+    }
+    if (a[0] > b[1]) {
+      return "slower";
+    }
+    return "level";
   }
 
   // ---- child JVMs ----

@@ -166,12 +166,15 @@ public final class ChildMain {
             int n = Integer.parseInt(words[1]);
             StringBuilder times = new StringBuilder();
             long cpuStart = processCpuNanos();
+            long threadCpuStart = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
               long start = System.nanoTime();
               op.run();
               times.append(i == 0 ? "" : ",").append(System.nanoTime() - start);
             }
-            report("run", times.toString(), "cpu", Long.toString((processCpuNanos() - cpuStart) / n));
+            long threadCpu = (THREADS.getCurrentThreadCpuTime() - threadCpuStart) / n;
+            report("run", times.toString(), "cpu", Long.toString((processCpuNanos() - cpuStart) / n),
+                "tcpu", Long.toString(threadCpu));
           }
           case "quit" -> {
             return;
@@ -181,6 +184,10 @@ public final class ChildMain {
       }
     }
   }
+
+  /** For the calling thread's CPU time: the thread that runs the operations. */
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+      .getThreadMXBean();
 
   /** CPU time of this whole JVM (all its threads: the caller's, OkHttp's, GC, JIT), in nanoseconds. */
   static long processCpuNanos() {

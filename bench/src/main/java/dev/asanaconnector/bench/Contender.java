@@ -1,9 +1,11 @@
 package dev.asanaconnector.bench;
 
-/** The three ways of reading Asana that the benchmarks compare. */
+/** The ways of reading Asana that the benchmarks compare, and the calibration. */
 public enum Contender {
   /** A hand-written OkHttp + Moshi loop: the floor every figure is divided by. */
   RAW("raw OkHttp + Moshi"),
+  /** A hand-written OkHttp + Gson loop reading {@code charStream()}: the HTTP stack apart from Moshi. */
+  GSON("raw OkHttp + Gson"),
   /** This project's connector ({@code AsanaClient}), built with {@code RateLimits.unlimited()}. */
   CONNECTOR("connector"),
   /** Asana's official Java client 1.0.0 (Gson on google-http-client). */
@@ -30,6 +32,7 @@ public enum Contender {
       case RAW -> new RawReads(target);
       case CONNECTOR -> new ConnectorReads(target, null);
       case OFFICIAL -> new OfficialReads(target);
+      case GSON -> new GsonReads(target);
       case WIRE -> new WireReads(target);
     };
   }

@@ -25,7 +25,8 @@ final class Report {
 
   String markdown() {
     StringBuilder out = new StringBuilder();
-    out.append("| Scenario | Contender | Median | × raw | Target | Status | Notes |\n");
+    out.append("| Scenario | Contender | Median | ÷ raw (times: lower is better; MiB/s: higher is better) | Target "
+        + "| Status | Notes |\n");
     out.append("| --- | --- | ---: | ---: | --- | --- | --- |\n");
     for (Row row : rows()) {
       out.append("| ").append(String.join(" | ", row.scenario(), row.contender(), row.figure(), row.ratio(),

@@ -78,6 +78,7 @@ public final class HttpStack {
       builder.addInterceptor(new ReadOnlyGuard());
     }
     return builder
+        .addInterceptor(new QuietWatchdog())
         .addInterceptor(new PerCallTimeouts())
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
         .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log, true))
@@ -90,6 +91,7 @@ public final class HttpStack {
 
   static OkHttpClient newUnauthenticatedClient(HttpSettings settings, Logger log) {
     return common(settings)
+        .addInterceptor(new QuietWatchdog())
         .addInterceptor(new PerCallTimeouts())
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
         .addInterceptor(new RetryInterceptor(settings.retryPolicy(), log, false))
