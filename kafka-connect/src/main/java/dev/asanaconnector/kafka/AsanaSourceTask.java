@@ -166,8 +166,10 @@ public class AsanaSourceTask extends SourceTask {
         due = reader.nextDue();
       }
     }
-    long millis = Duration.between(now, due).toMillis();
-    if (millis > 0) {
+    long nanos = Duration.between(now, due).toNanos();
+    if (nanos > 0) {
+      // Rounded up: waking a fraction of a millisecond early would find nothing due yet.
+      long millis = TimeUnit.NANOSECONDS.toMillis(nanos) + 1;
       stopping.await(millis, TimeUnit.MILLISECONDS);
     }
   }
