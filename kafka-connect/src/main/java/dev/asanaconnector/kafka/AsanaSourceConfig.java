@@ -205,7 +205,8 @@ public final class AsanaSourceConfig {
     Map<String, ConfigValue> byName = new LinkedHashMap<>();
     values.forEach(v -> byName.put(v.name(), v));
     for (Problem problem : crossChecks(props, tenantNames)) {
-      byName.computeIfAbsent(problem.key(), ConfigValue::new).addErrorMessage(problem.message());
+      // Named in the message too: Connect's 400 answer to a PUT lists the messages without their settings.
+      byName.computeIfAbsent(problem.key(), ConfigValue::new).addErrorMessage(problem.key() + ": " + problem.message());
     }
     return new Config(new ArrayList<>(byName.values()));
   }

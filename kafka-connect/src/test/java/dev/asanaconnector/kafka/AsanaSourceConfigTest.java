@@ -57,7 +57,7 @@ class AsanaSourceConfigTest {
   void aMissingTokenIsNamedBySettingBothInValidationAndAtStart() {
     Map<String, String> props = valid();
     props.remove("asana.tenant.acme.token");
-    assertEquals(Map.of("asana.tenant.acme.token", List.of("is required (or set asana.tenant.acme.oauth.client.id, "
+    assertEquals(Map.of("asana.tenant.acme.token", List.of("asana.tenant.acme.token: is required (or set asana.tenant.acme.oauth.client.id, "
         + "asana.tenant.acme.oauth.client.secret and asana.tenant.acme.oauth.refresh.token)")), errors(props));
     ConfigException e = assertThrows(ConfigException.class, () -> AsanaSourceConfig.parse(props));
     assertTrue(e.getMessage().startsWith("asana.tenant.acme.token: is required"), e.getMessage());
@@ -73,11 +73,11 @@ class AsanaSourceConfigTest {
     props.put("poll.interval.ms", "10");
     props.put("value.format", "avro");
     Map<String, List<String>> errors = errors(props);
-    assertEquals(List.of("'../users/me' is not a gid (digits only)"), errors.get("asana.tenant.acme.workspaces"));
-    assertEquals(List.of("is required with the other OAuth settings"), errors.get("asana.tenant.globex.oauth.refresh.token"));
-    assertEquals(List.of("unknown stream 'comments': use tasks, sections, stories, projects, tags or users"),
+    assertEquals(List.of("asana.tenant.acme.workspaces: '../users/me' is not a gid (digits only)"), errors.get("asana.tenant.acme.workspaces"));
+    assertEquals(List.of("asana.tenant.globex.oauth.refresh.token: is required with the other OAuth settings"), errors.get("asana.tenant.globex.oauth.refresh.token"));
+    assertEquals(List.of("asana.streams: unknown stream 'comments': use tasks, sections, stories, projects, tags or users"),
         errors.get("asana.streams"));
-    assertTrue(errors.get("topic.pattern").get(0).startsWith("must contain ${stream}"));
+    assertTrue(errors.get("topic.pattern").get(0).startsWith("topic.pattern: must contain ${stream}"));
     assertTrue(errors.get("poll.interval.ms").get(0).contains("at least 100"), errors.get("poll.interval.ms").toString());
     assertTrue(errors.get("value.format").get(0).contains("avro"), errors.get("value.format").toString());
     assertEquals(6, errors.size(), errors.toString());
@@ -90,9 +90,9 @@ class AsanaSourceConfigTest {
     assertTrue(e.getMessage().contains("asana.tenants"), e.getMessage());
     Map<String, String> props = valid();
     props.remove("asana.tenant.acme.workspaces");
-    assertTrue(errors(props).get("asana.tenant.acme.workspaces").get(0).startsWith("name at least one workspace"));
+    assertTrue(errors(props).get("asana.tenant.acme.workspaces").get(0).startsWith("asana.tenant.acme.workspaces: name at least one workspace"));
     props.put("asana.tenants", "acme,acme");
-    assertTrue(errors(props).get("asana.tenants").contains("tenant 'acme' is named twice"));
+    assertTrue(errors(props).get("asana.tenants").contains("asana.tenants: tenant 'acme' is named twice"));
   }
 
   @Test

@@ -299,8 +299,8 @@ class EmbeddedConnectTest {
       }
     }
     assertEquals(2, infos.errorCount(), errors.toString());
-    assertTrue(errors.get("asana.tenant.bad.token").get(0).startsWith("is required"), errors.toString());
-    assertTrue(errors.get("asana.streams").get(0).startsWith("unknown stream 'comments'"), errors.toString());
+    assertTrue(errors.get("asana.tenant.bad.token").get(0).startsWith("asana.tenant.bad.token: is required"), errors.toString());
+    assertTrue(errors.get("asana.streams").get(0).startsWith("asana.streams: unknown stream 'comments'"), errors.toString());
     ConnectRestException refused = assertThrows(ConnectRestException.class,
         () -> connect.configureConnector("asana-bad", props));
     assertEquals(400, refused.statusCode());

@@ -180,4 +180,66 @@ class OffsetsResumeTest {
     assertEquals(List.of(taskGids.get(2)), after.stream().map(r -> (String) r.key()).toList());
     assertEquals("changed", header(after.get(0), RecordFactory.ACTION_HEADER));
   }
+
+  @Test
+  void anOAuthTenantAuthenticatesThroughTheTokenEndpoint() throws Exception {
+    String project = sandbox.data().projectGids().get(4);
+    Map<String, String> props = props(project, "sections");
+    props.remove("asana.tenant.acme.token");
+    props.put("asana.oauth.token.url", sandbox.tokenUrl().toString());
+    props.put("asana.tenant.acme.oauth.client.id", sandbox.oauth().clientId());
+    props.put("asana.tenant.acme.oauth.client.secret", sandbox.oauth().clientSecret());
+    props.put("asana.tenant.acme.oauth.refresh.token", sandbox.oauth().refreshToken());
+    int tokenRequests = sandbox.oauth().tokenRequestCount();
+    FakeTaskContext context = new FakeTaskContext();
+    AsanaSourceTask task = task(context, props);
+    List<SourceRecord> records = drain(task, context);
+    task.stop();
+    assertEquals(Set.copyOf(sandbox.data().sectionGids(project)), keys(records));
+    assertTrue(sandbox.oauth().tokenRequestCount() > tokenRequests, "an access token was obtained by refresh");
+  }
+
+  @Test
+  void storiesAreSnapshottedPerTaskThenFollowedThroughTheProjectsEvents() throws Exception {
+    String project = sandbox.data().projectGids().get(7);
+    List<String> taskGids = sandbox.data().taskGids(project);
+    String earlier = writer.taskStories().create(taskGids.get(3),
+        dev.asanaconnector.StoryCreate.builder().text("An earlier comment").build()).getGid();
+    FakeTaskContext context = new FakeTaskContext();
+    AsanaSourceTask task = task(context, props(project, "stories"));
+    List<SourceRecord> snapshot = drain(task, context);
+    assertTrue(keys(snapshot).contains(earlier), "the snapshot lists every task's stories");
+    assertTrue(snapshot.stream().allMatch(r -> r.topic().equals("asana.acme.stories")
+        && header(r, RecordFactory.RESOURCE_TYPE_HEADER).equals("story")));
+    writer.taskStories().create(taskGids.get(0), dev.asanaconnector.StoryCreate.builder().text("A new comment").build());
+    List<SourceRecord> streamed = drain(task, context);
+    task.stop();
+    assertEquals(1, streamed.size(), streamed.toString());
+    assertTrue(((String) streamed.get(0).value()).contains("A new comment"), (String) streamed.get(0).value());
+    assertEquals("added", header(streamed.get(0), RecordFactory.ACTION_HEADER));
+  }
+
+  @Test
+  void workspaceStreamsAreListedAgainEmittingOnlyWhatChanged() throws Exception {
+    String workspace = sandbox.data().workspaceGid();
+    Map<String, String> props = props("1", "projects,tags,users");
+    props.remove("asana.tenant.acme.projects");
+    props.put("asana.tenant.acme.workspaces", workspace);
+    props.put("workspace.refresh.interval.ms", "1000");
+    props.put(AsanaSourceTask.resolvedProjectsKey("acme"), "");
+    FakeTaskContext context = new FakeTaskContext();
+    AsanaSourceTask task = task(context, props);
+    List<SourceRecord> first = drain(task, context);
+    assertTrue(keys(first).containsAll(sandbox.data().tagGids()), "every tag listed");
+    assertTrue(first.stream().anyMatch(r -> r.topic().equals("asana.acme.users")));
+    assertTrue(first.stream().anyMatch(r -> r.topic().equals("asana.acme.projects")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tag = (Map<String, Object>) writer.execute("workspace_tags", "create",
+        Map.of("workspace_gid", workspace, "name", "Added later"));
+    Thread.sleep(1_100); // the next listing is due after workspace.refresh.interval.ms
+    List<SourceRecord> second = drain(task, context);
+    task.stop();
+    assertEquals(List.of(tag.get("gid")), second.stream().map(r -> r.key()).toList(), "only the new tag");
+    assertEquals("listed", header(second.get(0), RecordFactory.ACTION_HEADER));
+  }
 }
