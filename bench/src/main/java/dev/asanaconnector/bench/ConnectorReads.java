@@ -25,10 +25,7 @@ final class ConnectorReads implements TaskReads {
         .baseUrl(target.baseUrl())
         .personalAccessToken(target.token());
     builder.http().rateLimits(limits != null ? limits : RateLimits.unlimited());
-    if (Boolean.getBoolean("exp.notimeouts")) {
-      builder.http().readTimeout(java.time.Duration.ZERO).writeTimeout(java.time.Duration.ZERO)
-          .callTimeout(java.time.Duration.ZERO);
-    }
+
     this.asana = builder.build();
   }
 

@@ -27,7 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RateLimitedExtraction {
   /** The workload and the limits. */
-  record Config(int tasksPerProject, int requestsPerMinute, int maxConcurrent, Duration latency, int threads) {
+  /**
+   * @param paced whether the connector is given the per-minute limit; without it (the control run) it
+   *     keeps only the concurrency cap, and the sandbox's window must catch it
+   */
+  record Config(int tasksPerProject, int requestsPerMinute, int maxConcurrent, Duration latency, int threads,
+      boolean paced) {
     int expectedPages() {
       return 20 * ((tasksPerProject + TaskReads.PAGE_SIZE - 1) / TaskReads.PAGE_SIZE);
     }
@@ -57,7 +62,7 @@ final class RateLimitedExtraction {
         expectedTasks += sandbox.data().taskGids(project).size();
       }
       RateLimits limits = RateLimits.builder()
-          .requestsPerMinute(config.requestsPerMinute())
+          .requestsPerMinute(config.paced() ? config.requestsPerMinute() : 0)
           .maxReadsInFlight(config.maxConcurrent())
           .build();
       ConnectorReads reads = new ConnectorReads(

@@ -41,29 +41,39 @@ public final class StaticServer {
   }
 
   public static void main(String[] args) throws IOException {
-    StaticServer server = new StaticServer(read(Path.of(args[0])));
-    ServerSocket listener = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-    Thread stdinWatch = new Thread(() -> {
-      try {
-        while (System.in.read() >= 0) {
-          // nothing: the parent closes our stdin to stop us
-        }
-      } catch (IOException ignored) {
-        // the parent is gone
-      }
-      System.exit(0);
-    }, "stdin-watch");
-    stdinWatch.setDaemon(true);
-    stdinWatch.start();
-    System.out.println("BENCH port=" + listener.getLocalPort() + " responses=" + server.responses.size());
+    ServerSocket listener = serveInBackground(Path.of(args[0]));
+    System.out.println("BENCH port=" + listener.getLocalPort());
     System.out.flush();
-    while (true) {
-      Socket socket = listener.accept();
-      socket.setTcpNoDelay(true);
-      Thread connection = new Thread(() -> server.serve(socket), "connection-" + socket.getPort());
-      connection.setDaemon(true);
-      connection.start();
+    try {
+      while (System.in.read() >= 0) {
+        // nothing: the parent closes our standard input to stop us
+      }
+    } finally {
+      listener.close();
     }
+    System.exit(0);
+  }
+
+  /** Serves the responses in {@code file} on a loopback port until the returned socket is closed. */
+  static ServerSocket serveInBackground(Path file) throws IOException {
+    StaticServer server = new StaticServer(read(file));
+    ServerSocket listener = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(() -> {
+      try {
+        while (true) {
+          Socket socket = listener.accept();
+          socket.setTcpNoDelay(true);
+          Thread connection = new Thread(() -> server.serve(socket), "connection-" + socket.getPort());
+          connection.setDaemon(true);
+          connection.start();
+        }
+      } catch (IOException closed) {
+        // the listener was closed: stop accepting
+      }
+    }, "acceptor");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return listener;
   }
 
   /** Answers the requests of one keep-alive connection until the client closes it. */

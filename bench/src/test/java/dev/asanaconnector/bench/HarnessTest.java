@@ -60,6 +60,7 @@ class HarnessTest {
     assertEquals(sandbox.data().bigProjectTaskGid(249), raw.get(249));
     assertEquals(raw, gids(Contender.CONNECTOR));
     assertEquals(raw, gids(Contender.OFFICIAL));
+    assertEquals(raw, gids(Contender.GSON));
     try (TaskReads wire = Contender.WIRE.open(target)) {
       assertEquals(300, wire.listProjectTasks(target.projectGid(), page -> { }), "3 pages");
     }
@@ -92,12 +93,39 @@ class HarnessTest {
   void theRateLimitedExtractionListsEverythingWithinTheLimits() throws InterruptedException {
     // 20 projects of 6 tasks: 20 requests at 1,200 a minute, a second or so.
     RateLimitedExtraction.Outcome outcome = RateLimitedExtraction.run(
-        new RateLimitedExtraction.Config(6, 1_200, 3, Duration.ofMillis(5), 4));
+        new RateLimitedExtraction.Config(6, 1_200, 3, Duration.ofMillis(5), 4, true));
     assertEquals(outcome.expectedTasks(), outcome.tasks(), outcome.firstError());
     assertEquals(0, outcome.surfaced429());
     assertEquals(0, outcome.otherErrors());
     assertEquals(20, outcome.answered());
     assertTrue(outcome.peakConcurrent() <= 3, "peak " + outcome.peakConcurrent());
+  }
+
+  @Test
+  void theStaticServerReplaysTheSandboxByteForByteToEveryContender(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path recording = dir.resolve("responses.bin");
+    assertEquals(4, StaticRecording.record(target, recording), "3 pages and the task");
+    try (java.net.ServerSocket listener = StaticServer.serveInBackground(recording)) {
+      Target replay = new Target("http://127.0.0.1:" + listener.getLocalPort() + "/api/1.0/", target.token(),
+          target.projectGid(), target.taskGid(), "");
+      List<String> expected = gids(Contender.RAW);
+      for (Contender contender : List.of(Contender.RAW, Contender.GSON, Contender.CONNECTOR, Contender.OFFICIAL)) {
+        try (TaskReads reads = contender.open(replay)) {
+          List<String> listed = new ArrayList<>();
+          reads.listProjectTasks(replay.projectGid(), task -> listed.add(reads.gidOf(task)));
+          assertEquals(expected, listed, contender + " against the static server");
+          assertEquals(target.taskGid(), reads.gidOf(reads.getTask(replay.taskGid())), contender + " get");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theStaticServersKeyIgnoresTheOrderAndEscapingOfParameters() {
+    assertEquals(StaticServer.key("/api/1.0/projects/1/tasks?limit=100&opt_fields=name%2Cresource_subtype"),
+        StaticServer.key("/api/1.0/projects/1/tasks?opt_fields=name,resource_subtype&limit=100"));
+    assertTrue(!StaticServer.key("/api/1.0/tasks/1?offset=a").equals(StaticServer.key("/api/1.0/tasks/1?offset=b")));
   }
 
   @Test
