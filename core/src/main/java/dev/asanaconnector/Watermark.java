@@ -33,6 +33,15 @@ public final class Watermark {
     return INITIAL;
   }
 
+  /**
+   * A watermark at {@code time} with no records remembered: the next crawl returns what changed from
+   * {@code time} on (less the crawl's overlap). For a time kept elsewhere, e.g. when events took over from
+   * crawls and a crawl must pick up from the last event's time.
+   */
+  public static Watermark at(Instant time) {
+    return new Watermark(java.util.Objects.requireNonNull(time, "time"), Set.of());
+  }
+
   /** The time up to which changes have been returned; empty before the first crawl. */
   public Optional<Instant> time() {
     return Optional.ofNullable(time);

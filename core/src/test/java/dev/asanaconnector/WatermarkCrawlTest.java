@@ -224,4 +224,14 @@ class WatermarkCrawlTest {
     assertThrows(IllegalArgumentException.class, () -> Watermark.decode("v1;yesterday;"));
     assertThrows(IllegalArgumentException.class, () -> Watermark.decode("v1;;../x@2026-01-02T03:04:00Z"));
   }
+
+  @Test
+  void aWatermarkAtATimeRemembersNoRecordAndSurvivesItsTextForm() {
+    java.time.Instant time = java.time.Instant.parse("2026-12-05T08:00:00Z");
+    Watermark at = Watermark.at(time);
+    assertEquals(java.util.Optional.of(time), at.time());
+    assertEquals(0, at.rememberedRecords());
+    assertEquals(at, Watermark.decode(at.encode()));
+    org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> Watermark.at(null));
+  }
 }

@@ -197,8 +197,7 @@ final class ProjectStreamReader implements StreamReader {
     if (stream == AsanaStream.TASKS) {
       WatermarkCrawl crawl = WatermarkCrawl.builder(asana).project(project).overlap(overlap)
           .optFields(stream.fields().toArray(String[]::new)).build();
-      // Watermark's documented text form: v1;TIME;KEYS (no records remembered here).
-      Watermark from = watermark == null ? Watermark.initial() : Watermark.decode("v1;" + watermark + ";");
+      Watermark from = watermark == null ? Watermark.initial() : Watermark.at(watermark);
       WatermarkCrawl.Result result = crawl.crawl(from, task -> rows.add(asMap(TASK.toJsonValue(task))));
       nextWatermark = result.next().time().orElse(now);
     } else {
