@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,23 +99,23 @@ class DownloadIntegrityTest {
 
   /** {@code content[from, to)} as a 206 answer. */
   private MockResponse partial(int from, int to) {
-    return new MockResponse().setResponseCode(206)
+    return new MockResponse.Builder().code(206)
         .setHeader("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + content.length)
-        .setBody(new Buffer().write(Arrays.copyOfRange(content, from, to)));
+        .body(new Buffer().write(Arrays.copyOfRange(content, from, to))).build();
   }
 
   /** {@code content[from, to)} with no declared length: the body ends when the host closes the connection. */
   private MockResponse closeDelimited(int status, int from, int to) {
-    return new MockResponse().setResponseCode(status)
-        .setBody(new Buffer().write(Arrays.copyOfRange(content, from, to)))
+    return new MockResponse.Builder().code(status)
+        .body(new Buffer().write(Arrays.copyOfRange(content, from, to)))
         .removeHeader("Content-Length")
         .setHeader("Connection", "close")
-        .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build();
   }
 
   /** The first byte a request asks for (0 without a Range header). */
   private static int from(RecordedRequest request) {
-    String range = request.getHeader("Range");
+    String range = request.getHeaders().get("Range");
     if (range == null) {
       return 0;
     }
@@ -138,7 +138,7 @@ class DownloadIntegrityTest {
   @Test
   void anUnparsableContentRangeOnTheFirstConnectIsAnInvalidResponseAndItsResponseIsClosed() {
     // Digits beyond a long: Long.parseLong would throw NumberFormatException, which is no AsanaException.
-    files.answer(request -> partial(0, 10).setHeader("Content-Range", "bytes 0-99999999999999999999/100000000000000000000"));
+    files.answer(request -> partial(0, 10).newBuilder().setHeader("Content-Range", "bytes 0-99999999999999999999/100000000000000000000").build());
     AttachmentDownload download = asana.attachments().download("42", range("bytes=0-9"));
     assertThrows(InvalidResponseException.class, download::openStream);
     assertEveryResponseClosed();
@@ -147,7 +147,7 @@ class DownloadIntegrityTest {
   @Test
   void aMalformedContentLengthOnTheFirstConnectIsAnInvalidResponseAndItsResponseIsClosed() {
     // RFC 9112 6.3: an invalid Content-Length makes the framing invalid; the response must be discarded.
-    files.answer(request -> closeDelimited(200, 0, content.length).setHeader("Content-Length", "1e5"));
+    files.answer(request -> closeDelimited(200, 0, content.length).newBuilder().setHeader("Content-Length", "1e5").build());
     AttachmentDownload download = asana.attachments().download("42");
     InvalidResponseException e = assertThrows(InvalidResponseException.class, download::openStream);
     assertTrue(e.getMessage().contains("Content-Length"), e.getMessage());
@@ -157,8 +157,8 @@ class DownloadIntegrityTest {
 
   @Test
   void aContentLengthDisagreeingWithTheContentRangeIsAnInvalidResponseAndItsResponseIsClosed() {
-    files.answer(request -> partial(0, 10).setHeader("Content-Length", "10")
-        .setHeader("Content-Range", "bytes 0-19/" + content.length));
+    files.answer(request -> partial(0, 10).newBuilder().setHeader("Content-Length", "10")
+        .setHeader("Content-Range", "bytes 0-19/" + content.length).build());
     AttachmentDownload download = asana.attachments().download("42", range("bytes=0-19"));
     assertThrows(InvalidResponseException.class, download::openStream);
     assertEveryResponseClosed();
@@ -186,7 +186,7 @@ class DownloadIntegrityTest {
     assertEquals(content.length, download.writeTo(out));
     assertArrayEquals(content, out.toByteArray());
     assertTrue(download.sizeVerified());
-    assertEquals(List.of("null", "bytes=40000-"), files.all().stream().map(r -> String.valueOf(r.getHeader("Range")))
+    assertEquals(List.of("null", "bytes=40000-"), files.all().stream().map(r -> String.valueOf(r.getHeaders().get("Range")))
         .toList());
     assertEveryResponseClosed();
   }
@@ -196,8 +196,8 @@ class DownloadIntegrityTest {
       throws IOException {
     // Each answer stops 10 KB further on, then closes the connection, never reaching the record's size.
     files.answer(request -> closeDelimited(from(request) == 0 ? 200 : 206, from(request),
-        Math.min(from(request) + 10_000, content.length - 1)).setHeader("Content-Range",
-        "bytes " + from(request) + "-" + (content.length - 1) + "/" + content.length));
+        Math.min(from(request) + 10_000, content.length - 1)).newBuilder().setHeader("Content-Range",
+        "bytes " + from(request) + "-" + (content.length - 1) + "/" + content.length).build());
     Path target = dir.resolve("f.bin");
     NetworkException e = assertThrows(NetworkException.class, () -> asana.attachments().download("42").saveTo(target));
     assertTrue(e.getMessage().contains("of " + content.length), e.getMessage());
@@ -209,7 +209,7 @@ class DownloadIntegrityTest {
 
   @Test
   void aContentLengthDisagreeingWithTheRecordsSizeIsAnInvalidResponseAndItsResponseIsClosed() {
-    files.answer(request -> new MockResponse().setBody(new Buffer().write(content, 0, 40_000)));
+    files.answer(request -> new MockResponse.Builder().body(new Buffer().write(content, 0, 40_000)).build());
     AttachmentDownload download = asana.attachments().download("42");
     InvalidResponseException e = assertThrows(InvalidResponseException.class, download::openStream);
     assertTrue(e.getMessage().contains("40000") && e.getMessage().contains(String.valueOf(content.length)),
@@ -220,8 +220,8 @@ class DownloadIntegrityTest {
   @Test
   void aCloseDelimitedBodyGoingOnPastTheRecordsSizeFailsRatherThanBeingCutThere() {
     byte[] longer = Arrays.copyOf(content, content.length + 1);
-    files.answer(request -> new MockResponse().setBody(new Buffer().write(longer)).removeHeader("Content-Length")
-        .setHeader("Connection", "close").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    files.answer(request -> new MockResponse.Builder().body(new Buffer().write(longer)).removeHeader("Content-Length")
+        .setHeader("Connection", "close").onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
     NetworkException e = assertThrows(NetworkException.class,
         () -> asana.attachments().download("42").writeTo(new ByteArrayOutputStream()));
     assertTrue(e.getMessage().contains("past byte " + content.length), e.getMessage());
@@ -245,7 +245,7 @@ class DownloadIntegrityTest {
 
   @Test
   void aBodyMatchingItsContentLengthIsVerified() {
-    files.answer(request -> new MockResponse().setBody(new Buffer().write(content)));
+    files.answer(request -> new MockResponse.Builder().body(new Buffer().write(content)).build());
     AttachmentDownload download = asana.attachments().download("42");
     assertFalse(download.sizeVerified(), "nothing downloaded yet");
     assertEquals(content.length, download.writeTo(new ByteArrayOutputStream()));
@@ -291,7 +291,7 @@ class DownloadIntegrityTest {
 
   @Test
   void aFileThatCannotBeCreatedIsADownloadWriteExceptionNamingThePath(@TempDir Path dir) {
-    files.answer(request -> new MockResponse().setBody(new Buffer().write(content)));
+    files.answer(request -> new MockResponse.Builder().body(new Buffer().write(content)).build());
     Path target = dir.resolve("no-such-folder").resolve("f.bin");
     DownloadWriteException e = assertThrows(DownloadWriteException.class,
         () -> asana.attachments().download("42").saveTo(target));
@@ -304,7 +304,7 @@ class DownloadIntegrityTest {
   @Test
   void aTargetThatCannotBeReplacedIsADownloadWriteExceptionAndLeavesNoTemporaryFile(@TempDir Path dir)
       throws IOException {
-    files.answer(request -> new MockResponse().setBody(new Buffer().write(content)));
+    files.answer(request -> new MockResponse.Builder().body(new Buffer().write(content)).build());
     Path target = Files.createDirectory(dir.resolve("f.bin"));
     Files.writeString(target.resolve("keep.txt"), "a folder that is not empty cannot be replaced by a file");
     DownloadWriteException e = assertThrows(DownloadWriteException.class,
@@ -318,7 +318,7 @@ class DownloadIntegrityTest {
 
   @Test
   void aFailingOutputStreamIsADownloadWriteExceptionNotANetworkFailure() {
-    files.answer(request -> new MockResponse().setBody(new Buffer().write(content)));
+    files.answer(request -> new MockResponse.Builder().body(new Buffer().write(content)).build());
     OutputStream full = new OutputStream() {
       @Override
       public void write(int b) throws IOException {

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +54,7 @@ class DownloadTest {
   }
 
   private MockResponse attachment(RecordedRequest request) {
-    String gid = request.getRequestUrl().pathSegments().get(3);
+    String gid = request.getUrl().pathSegments().get(3);
     if (gid.equals("77")) {
       return RecordingServer.json(200, "{\"data\":{\"gid\":\"77\",\"host\":\"gdrive\",\"download_url\":null,"
           + "\"view_url\":\"https://drive.google.com/file/d/abc/view\"}}");
@@ -65,28 +65,28 @@ class DownloadTest {
   }
 
   private MockResponse file(RecordedRequest request) {
-    int version = Integer.parseInt(request.getRequestUrl().queryParameter("v"));
+    int version = Integer.parseInt(request.getUrl().queryParameter("v"));
     if (version <= expiredUntilVersion) {
-      return new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/xml")
-          .setBody("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+      return new MockResponse.Builder().code(403).setHeader("Content-Type", "application/xml")
+          .body("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>").build();
     }
     int start = 0;
     int end = content.length - 1;
-    MockResponse response = new MockResponse().setHeader("Content-Type", "application/pdf");
-    String range = request.getHeader("Range");
+    MockResponse.Builder response = new MockResponse.Builder().setHeader("Content-Type", "application/pdf");
+    String range = request.getHeaders().get("Range");
     if (range != null) {
       Matcher matcher = RANGE.matcher(range);
       assertTrue(matcher.matches(), range);
       start = Integer.parseInt(matcher.group(1));
       end = matcher.group(2).isEmpty() ? end : Math.min(end, Integer.parseInt(matcher.group(2)));
-      response.setResponseCode(206).setHeader("Content-Range", "bytes " + start + "-" + end + "/" + content.length);
+      response.code(206).setHeader("Content-Range", "bytes " + start + "-" + end + "/" + content.length);
     }
-    response.setBody(new Buffer().write(Arrays.copyOfRange(content, start, end + 1)));
+    response.body(new Buffer().write(Arrays.copyOfRange(content, start, end + 1)));
     if (cutsLeft > 0) {
       cutsLeft--;
-      response.setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+      response.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
     }
-    return response;
+    return response.build();
   }
 
   @Test
@@ -96,8 +96,8 @@ class DownloadTest {
     assertEquals("report.pdf", download.attachment().getName());
     assertEquals(content.length, download.writeTo(out));
     assertArrayEquals(content, out.toByteArray());
-    assertEquals("Bearer test-token-123", api.last().getHeader("Authorization"));
-    assertNull(files.last().getHeader("Authorization"), "Asana's token never reaches the download host");
+    assertEquals("Bearer test-token-123", api.last().getHeaders().get("Authorization"));
+    assertNull(files.last().getHeaders().get("Authorization"), "Asana's token never reaches the download host");
   }
 
   @Test
@@ -106,7 +106,7 @@ class DownloadTest {
     try (InputStream in = download.openStream()) {
       assertArrayEquals(Arrays.copyOfRange(content, 100, 200), in.readAllBytes());
     }
-    assertEquals("bytes=100-199", files.last().getHeader("Range"));
+    assertEquals("bytes=100-199", files.last().getHeaders().get("Range"));
   }
 
   @Test
@@ -142,7 +142,7 @@ class DownloadTest {
     asana.attachments().download("42").writeTo(out);
     assertArrayEquals(content, out.toByteArray());
     assertTrue(files.requests.size() >= 2);
-    assertTrue(files.last().getHeader("Range").matches("bytes=\\d+-"), files.last().getHeader("Range"));
+    assertTrue(files.last().getHeaders().get("Range").matches("bytes=\\d+-"), files.last().getHeaders().get("Range"));
   }
 
   @Test

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class EntityActionsTest {
   static void start() throws Exception {
     server = new RecordingServer();
     server.answer(request -> RecordingServer.json(200,
-        request.getRequestUrl().pathSegments().size() % 2 == 0 && !request.getPath().contains("/search")
-            && !request.getPath().startsWith("/api/1.0/attachments?") ? GET_BODY : LIST_BODY));
+        request.getUrl().pathSegments().size() % 2 == 0 && !request.getTarget().contains("/search")
+            && !request.getTarget().startsWith("/api/1.0/attachments?") ? GET_BODY : LIST_BODY));
     asana = server.client();
   }
 
@@ -191,35 +191,35 @@ class EntityActionsTest {
     asana.tasks().get("11", Params.builder().optFields("notes", "due_on").asanaEnable("new_goal_memberships")
         .asanaDisable("string_ids").build());
     RecordedRequest request = server.last();
-    assertEquals("notes,due_on", request.getRequestUrl().queryParameter("opt_fields"));
-    assertEquals("new_goal_memberships", request.getHeader("Asana-Enable"));
-    assertEquals("string_ids", request.getHeader("Asana-Disable"));
-    assertEquals("Bearer test-token-123", request.getHeader("Authorization"));
+    assertEquals("notes,due_on", request.getUrl().queryParameter("opt_fields"));
+    assertEquals("new_goal_memberships", request.getHeaders().get("Asana-Enable"));
+    assertEquals("string_ids", request.getHeaders().get("Asana-Disable"));
+    assertEquals("Bearer test-token-123", request.getHeaders().get("Authorization"));
 
     asana.execute("project_tasks", "list", Map.of("project_gid", "100", "opt_fields", "notes,created_by"));
-    assertEquals(TASK_FIELDS + ",notes", server.last().getRequestUrl().queryParameter("opt_fields"));
+    assertEquals(TASK_FIELDS + ",notes", server.last().getUrl().queryParameter("opt_fields"));
   }
 
   @Test
   void dateTimesWithZeroSecondsAreSentInFullIso8601() {
     java.time.OffsetDateTime nine = java.time.OffsetDateTime.parse("2026-01-31T09:00Z");
     asana.projectTasks().list("100", Params.builder().completedSince(nine).build());
-    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("completed_since"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getUrl().queryParameter("completed_since"));
     asana.execute("project_tasks", "list", Map.of("project_gid", "100", "completed_since", "2026-01-31T09:00+01:00"));
-    assertEquals("2026-01-31T09:00:00+01:00", server.last().getRequestUrl().queryParameter("completed_since"));
+    assertEquals("2026-01-31T09:00:00+01:00", server.last().getUrl().queryParameter("completed_since"));
     asana.tasks().list(Params.builder().project("100").completedSince(nine).modifiedSince(nine).build());
-    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("completed_since"));
-    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("modified_since"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getUrl().queryParameter("completed_since"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getUrl().queryParameter("modified_since"));
     asana.workspaceTaskSearch().list("5", TaskSearch.builder().createdAtAfter(nine).dueAtBefore(nine).build(),
         Params.none());
-    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("created_at.after"));
-    assertEquals("2026-01-31T09:00:00Z", server.last().getRequestUrl().queryParameter("due_at.before"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getUrl().queryParameter("created_at.after"));
+    assertEquals("2026-01-31T09:00:00Z", server.last().getUrl().queryParameter("due_at.before"));
   }
 
   @Test
   void searchNeverSendsTheSpecDefaultForResourceSubtype() {
     asana.execute("workspace_task_search", "list", Map.of("workspace_gid", "5", "text", "x"));
-    assertNull(server.last().getRequestUrl().queryParameter("resource_subtype"));
+    assertNull(server.last().getUrl().queryParameter("resource_subtype"));
   }
 
   /** One action of the connector's reference and the parameters its table lists. */
@@ -313,22 +313,22 @@ class EntityActionsTest {
       String record = "{\"data\":{\"gid\":\"1\",\"name\":\"f\",\"download_url\":\"" + files.server.url("/f/1")
           + "\"}}";
       api.answer(r -> RecordingServer.json(200, spec.kind == ActionKind.LIST ? "{\"data\":[]}" : record));
-      files.answer(r -> new MockResponse().setResponseCode(206).setHeader("Content-Range", "bytes 0-9/100")
-          .setBody("0123456789"));
+      files.answer(r -> new MockResponse.Builder().code(206).setHeader("Content-Range", "bytes 0-9/100")
+          .body("0123456789").build());
       Object result = api.client().execute(seed.entity(), seed.action(), params);
       if (result instanceof AttachmentDownload download) {
         try (InputStream in = download.openStream()) {
           assertEquals(10, in.readAllBytes().length);
         }
       }
-      HttpUrl url = api.last().getRequestUrl();
+      HttpUrl url = api.last().getUrl();
       for (Map.Entry<String, String> entry : expected.entrySet()) {
         String name = entry.getKey();
         if (name.endsWith("_gid")) {
           assertTrue(url.pathSegments().contains(entry.getValue()), name + " in the path of " + url);
           assertNull(url.queryParameter(name), name + " not also in the query");
         } else if (name.equals("range_header")) {
-          assertEquals(entry.getValue(), files.last().getHeader("Range"));
+          assertEquals(entry.getValue(), files.last().getHeaders().get("Range"));
         } else {
           assertEquals(entry.getValue(), url.queryParameter(name), name + " in the query of " + url);
         }
@@ -338,7 +338,7 @@ class EntityActionsTest {
 
   private static void assertRequest(RecordedRequest request, String path, Map<String, String> query) {
     assertEquals("GET", request.getMethod());
-    HttpUrl url = request.getRequestUrl();
+    HttpUrl url = request.getUrl();
     assertEquals("/api/1.0" + path, url.encodedPath());
     Map<String, String> actual = new LinkedHashMap<>();
     for (String name : url.queryParameterNames()) {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class ErrorMappingTest {
   void statusBecomesItsException(int status, String message, Class<? extends AsanaApiException> type) {
     server.answer(r -> RecordingServer.json(status, "{\"errors\":[{\"message\":\"" + message
         + "\",\"help\":\"See https://developers.asana.com\",\"phrase\":\"6 sad squid snuggle softly\"}]}")
-        .setHeader("Retry-After", "1"));
+        .newBuilder().setHeader("Retry-After", "1").build());
     AsanaApiException e = assertThrows(AsanaApiException.class, () -> asana.projects().get("123"));
     assertEquals(type, e.getClass());
     assertEquals(status, e.status());
@@ -69,8 +69,8 @@ class ErrorMappingTest {
 
   @Test
   void htmlErrorPageFromAProxyKeepsStatusAndExcerpt() {
-    server.answer(r -> new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
-        .setBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
+    server.answer(r -> new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+        .body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
     ServerErrorException e = assertThrows(ServerErrorException.class, () -> asana.workspaces().get("5"));
     assertEquals(502, e.status());
     assertTrue(e.getMessage().contains("502 Bad Gateway"), e.getMessage());
@@ -88,7 +88,7 @@ class ErrorMappingTest {
   @ParameterizedTest
   @MethodSource("hostileBodies")
   void malformedSuccessBodiesAreInvalidResponses(String type, String body) {
-    server.answer(r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", type).setBody(body));
+    server.answer(r -> new MockResponse.Builder().code(200).setHeader("Content-Type", type).body(body).build());
     InvalidResponseException typed = assertThrows(InvalidResponseException.class, () -> asana.workspaces().get("5"));
     assertEquals(200, typed.status());
     assertEquals("GET", typed.method().orElseThrow());
@@ -101,7 +101,7 @@ class ErrorMappingTest {
   @Test
   void cutConnectionIsANetworkException() {
     server.answer(r -> RecordingServer.json(200, "{\"data\":{\"gid\":\"1\",\"name\":\"" + "x".repeat(20_000) + "\"}}")
-        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        .newBuilder().onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     AsanaException e = assertThrows(AsanaException.class, () -> asana.workspaces().get("5"));
     assertTrue(e instanceof NetworkException || e instanceof InvalidResponseException, e.toString());
   }

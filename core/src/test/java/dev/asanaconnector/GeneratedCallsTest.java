@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.asanaconnector.generated.api.TasksApi;
 import dev.asanaconnector.generated.model.GetTask200Response;
 import java.util.List;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +34,14 @@ class GeneratedCallsTest {
     GetTask200Response task = asana.call(asana.api(TasksApi.class).getTask("77", null, List.of("name", "notes")));
     assertEquals("Plan", task.getData().getName());
     RecordedRequest sent = server.last();
-    assertEquals("/api/1.0/tasks/77?opt_fields=name,notes", sent.getPath());
-    assertEquals("Bearer test-token-123", sent.getHeader("Authorization"));
-    assertTrue(sent.getHeader("User-Agent").startsWith("asana-connector-java/"), sent.getHeader("User-Agent"));
+    assertEquals("/api/1.0/tasks/77?opt_fields=name,notes", sent.getTarget());
+    assertEquals("Bearer test-token-123", sent.getHeaders().get("Authorization"));
+    assertTrue(sent.getHeaders().get("User-Agent").startsWith("asana-connector-java/"), sent.getHeaders().get("User-Agent"));
   }
 
   @Test
   void callWithResponseKeepsStatusHeadersAndRequestId() {
-    server.answer(r -> RecordingServer.json(200, "{\"data\":{\"gid\":\"77\"}}").setHeader("Asana-Change", "x"));
+    server.answer(r -> RecordingServer.json(200, "{\"data\":{\"gid\":\"77\"}}").newBuilder().setHeader("Asana-Change", "x").build());
     ApiResponse<GetTask200Response> response = asana.callWithResponse(
         asana.api(TasksApi.class).getTask("77", null, null));
     assertEquals(200, response.status());
@@ -73,8 +73,8 @@ class GeneratedCallsTest {
 
   @Test
   void anHtmlPageOnSuccessIsAnInvalidResponse() {
-    server.answer(r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
-        .setBody("<html>Login</html>"));
+    server.answer(r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html>Login</html>").build());
     assertThrows(InvalidResponseException.class, () -> asana.call(asana.api(TasksApi.class).getTask("77", null,
         null)));
   }

@@ -31,7 +31,7 @@ class OAuthClientTest {
   void start() throws Exception {
     server = new RecordingServer();
     server.answer(request -> {
-      if (request.getPath().startsWith("/-/oauth_token")) {
+      if (request.getTarget().startsWith("/-/oauth_token")) {
         tokenCalls.incrementAndGet();
         if (refreshRejected) {
           return RecordingServer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token revoked\"}");
@@ -39,7 +39,7 @@ class OAuthClientTest {
         return RecordingServer.json(200, "{\"access_token\":\"" + validToken + "\",\"token_type\":\"bearer\","
             + "\"expires_in\":3600,\"refresh_token\":\"rotated-refresh\"}");
       }
-      if (!("Bearer " + validToken).equals(request.getHeader("Authorization"))) {
+      if (!("Bearer " + validToken).equals(request.getHeaders().get("Authorization"))) {
         return RecordingServer.json(401, "{\"errors\":[{\"message\":\"Not Authorized\"}]}");
       }
       return RecordingServer.json(200, "{\"data\":{\"gid\":\"5\",\"name\":\"Acme\"}}");

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class PaginationTest {
 
   @Test
   void pageByPageWithOffsetsPassedBack() {
-    server.answer(r -> pages(r.getRequestUrl(), 5));
+    server.answer(r -> pages(r.getUrl(), 5));
     Page<TaskCompact> first = asana.projectTasks().list("100", Params.builder().limit(2).build());
     assertEquals(List.of("1000", "1001"), first.data().stream().map(TaskCompact::getGid).toList());
     Page<TaskCompact> second = asana.projectTasks().list("100",
@@ -63,7 +63,7 @@ class PaginationTest {
 
   @Test
   void iteratesAllRecordsAcrossPagesLazily() {
-    server.answer(r -> pages(r.getRequestUrl(), 7));
+    server.answer(r -> pages(r.getUrl(), 7));
     Iterator<TaskCompact> tasks = asana.projectTasks().iterate("100", Params.builder().limit(3).build()).iterator();
     assertEquals(0, server.requests.size(), "nothing fetched before the first record is asked for");
     tasks.next();
@@ -73,12 +73,12 @@ class PaginationTest {
     assertEquals(7, gids.size());
     assertEquals(7, gids.stream().distinct().count());
     assertEquals(3, server.requests.size(), "pages of 3, 3 and 1");
-    assertEquals("o6", server.last().getRequestUrl().queryParameter("offset"));
+    assertEquals("o6", server.last().getUrl().queryParameter("offset"));
   }
 
   @Test
   void everyLaterPageIsTheFirstRequestWithOnlyTheOffsetChanged() {
-    server.answer(r -> pages(r.getRequestUrl(), 7));
+    server.answer(r -> pages(r.getUrl(), 7));
     Params params = Params.builder().limit(3).offset("o1").optFields("notes", "due_on")
         .asanaEnable("new_goal_memberships").build();
     List<String> gids = asana.projectTasks().iterate("100", params).stream().map(TaskCompact::getGid).toList();
@@ -86,50 +86,50 @@ class PaginationTest {
     assertEquals(2, server.requests.size());
     for (int page = 0; page < 2; page++) {
       RecordedRequest request = server.requests.get(page);
-      HttpUrl url = request.getRequestUrl();
+      HttpUrl url = request.getUrl();
       assertEquals("/api/1.0/projects/100/tasks", url.encodedPath());
       assertEquals(List.of(page == 0 ? "o1" : "o4"), url.queryParameterValues("offset"), "one offset, the page's");
       assertEquals(List.of("3"), url.queryParameterValues("limit"));
       assertEquals(1, url.queryParameterValues("opt_fields").size(), "sent once, comma-joined: " + url);
       assertTrue(url.encodedQuery().contains("notes,due_on"), url.encodedQuery());
-      assertEquals("new_goal_memberships", request.getHeader("Asana-Enable"));
-      assertEquals("Bearer test-token-123", request.getHeader("Authorization"));
+      assertEquals("new_goal_memberships", request.getHeaders().get("Asana-Enable"));
+      assertEquals("Bearer test-token-123", request.getHeaders().get("Authorization"));
     }
   }
 
   @Test
   void pageSizeAndItemLimitAreSeparate() {
-    server.answer(r -> pages(r.getRequestUrl(), 1000));
+    server.answer(r -> pages(r.getUrl(), 1000));
     List<TaskCompact> tasks = asana.projectTasks()
         .iterate("100", Params.builder().limit(100).maxItems(150).build()).stream().toList();
     assertEquals(150, tasks.size());
     assertEquals(2, server.requests.size());
-    assertEquals("100", server.requests.get(0).getRequestUrl().queryParameter("limit"));
+    assertEquals("100", server.requests.get(0).getUrl().queryParameter("limit"));
   }
 
   @Test
   void iterationsAskForPagesOf100UnlessLimitIsSetButSingleCallsSendOnlyWhatTheCallerSet() {
-    server.answer(r -> r.getRequestUrl().queryParameter("limit") == null
-        ? RecordingServer.json(200, "{\"data\":[],\"next_page\":null}") : pages(r.getRequestUrl(), 250));
+    server.answer(r -> r.getUrl().queryParameter("limit") == null
+        ? RecordingServer.json(200, "{\"data\":[],\"next_page\":null}") : pages(r.getUrl(), 250));
     assertEquals(250, asana.projectTasks().iterate("100", Params.none()).stream().count());
     assertEquals(List.of("100", "100", "100"), server.all().stream()
-        .map(r -> r.getRequestUrl().queryParameter("limit")).toList());
+        .map(r -> r.getUrl().queryParameter("limit")).toList());
     assertEquals(250, asana.tasks().iterate(Params.builder().project("100").build()).stream().count());
-    assertEquals("100", server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals("100", server.last().getUrl().queryParameter("limit"));
     assertEquals(250, asana.workspaceUsers().iterate("5", Params.none()).stream().count());
-    assertEquals("100", server.last().getRequestUrl().queryParameter("limit"), "also where the spec lacks limit");
+    assertEquals("100", server.last().getUrl().queryParameter("limit"), "also where the spec lacks limit");
     assertEquals(250, asana.projectTasks().iterate("100", Params.builder().limit(50).build()).stream().count());
-    assertEquals("50", server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals("50", server.last().getUrl().queryParameter("limit"));
 
     asana.projectTasks().list("100");
-    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals(null, server.last().getUrl().queryParameter("limit"));
     asana.execute("project_tasks", "list", Map.of("project_gid", "100"));
-    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals(null, server.last().getUrl().queryParameter("limit"));
   }
 
   @Test
   void absentSettingsAndTheLastPagesPointerAreEmptyNotNull() {
-    server.answer(r -> pages(r.getRequestUrl(), 3));
+    server.answer(r -> pages(r.getUrl(), 3));
     Page<TaskCompact> last = asana.projectTasks().list("100", Params.builder().limit(5).build());
     assertTrue(last.nextPage().isEmpty());
     assertFalse(last.hasNext());
@@ -164,7 +164,7 @@ class PaginationTest {
 
   @Test
   void failuresSurfaceAsConnectorExceptionsAfterDeliveredRecords() {
-    server.answer(r -> r.getRequestUrl().queryParameter("offset") == null ? pages(r.getRequestUrl(), 10)
+    server.answer(r -> r.getUrl().queryParameter("offset") == null ? pages(r.getUrl(), 10)
         : RecordingServer.json(400, "{\"errors\":[{\"message\":\"offset: Your pagination token has expired.\"}]}"));
     List<String> delivered = new ArrayList<>();
     Iterator<TaskCompact> tasks = asana.projectTasks().iterate("100", Params.builder().limit(4).build()).iterator();

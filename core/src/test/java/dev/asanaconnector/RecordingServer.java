@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /** A MockWebServer that answers with a function of the request and records every request. */
 final class RecordingServer implements AutoCloseable {
@@ -50,14 +50,14 @@ final class RecordingServer implements AutoCloseable {
   }
 
   static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status)
+    return new MockResponse.Builder().code(status)
         .setHeader("Content-Type", "application/json; charset=UTF-8")
         .setHeader("X-Request-Id", "req-42")
-        .setBody(body);
+        .body(body).build();
   }
 
   @Override
   public void close() throws IOException {
-    server.shutdown();
+    server.close();
   }
 }

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockResponse;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class SearchPagingTest {
       // Groups of 7 tasks share one created_at millisecond, so page boundaries fall inside ties.
       tasks.add(new String[] {String.valueOf(5000 + i), base.plusNanos((i / 7) * 1_000_000L).toString()});
     }
-    server.answer(r -> search(r.getRequestUrl()));
+    server.answer(r -> search(r.getUrl()));
   }
 
   @AfterEach
@@ -60,7 +60,7 @@ class SearchPagingTest {
     }
     assertEquals(350, gids.size(), "no gaps");
     assertEquals(350, gids.stream().distinct().count(), "no duplicates");
-    var first = server.requests.get(0).getRequestUrl();
+    var first = server.requests.get(0).getUrl();
     assertEquals("created_at", first.queryParameter("sort_by"));
     assertEquals("true", first.queryParameter("sort_ascending"));
     assertEquals("100", first.queryParameter("limit"));

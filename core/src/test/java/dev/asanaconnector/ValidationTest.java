@@ -108,8 +108,8 @@ class ValidationTest {
   void aNullForAKnownOptionalParameterMeansNotSet() {
     Map<String, Object> params = withNull(Map.of("project", "1"), "limit");
     asana.execute("tasks", "list", params);
-    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
-    assertEquals("1", server.last().getRequestUrl().queryParameter("project"));
+    assertEquals(null, server.last().getUrl().queryParameter("limit"));
+    assertEquals("1", server.last().getUrl().queryParameter("project"));
   }
 
   @Test
@@ -121,15 +121,15 @@ class ValidationTest {
     assertEquals(before, server.requests.size(), "no request was sent");
     // A known parameter set to null is simply not sent.
     asana.projectTasks().list("1", Params.builder().limit(5).limit(null).build());
-    assertEquals(null, server.last().getRequestUrl().queryParameter("limit"));
+    assertEquals(null, server.last().getUrl().queryParameter("limit"));
   }
 
   @Test
   void allowedSortAndSubtypeValuesAreSentAsGiven() {
     asana.workspaceTaskSearch().list("5", TaskSearch.builder().resourceSubtype("approval").sortBy("likes").build(),
         Params.none());
-    assertEquals("approval", server.last().getRequestUrl().queryParameter("resource_subtype"));
-    assertEquals("likes", server.last().getRequestUrl().queryParameter("sort_by"));
+    assertEquals("approval", server.last().getUrl().queryParameter("resource_subtype"));
+    assertEquals("likes", server.last().getUrl().queryParameter("sort_by"));
   }
 
   @Test

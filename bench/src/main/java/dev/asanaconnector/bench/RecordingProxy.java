@@ -15,10 +15,10 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
@@ -101,10 +101,10 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   private MockResponse forward(RecordedRequest request) {
-    HttpUrl in = request.getRequestUrl();
+    HttpUrl in = request.getUrl();
     HttpUrl out = target.newBuilder().encodedPath(in.encodedPath()).encodedQuery(in.encodedQuery()).build();
     Request.Builder upstreamRequest = new Request.Builder().url(out);
-    String authorization = request.getHeader("Authorization");
+    String authorization = request.getHeaders().get("Authorization");
     if (authorization != null) {
       upstreamRequest.header("Authorization", authorization);
     }
@@ -119,20 +119,16 @@ final class RecordingProxy implements AutoCloseable {
       }
       Headers.Builder headers = new Headers.Builder();
       headers.add("Content-Type", response.header("Content-Type", "application/json; charset=UTF-8"));
-      return new MockResponse().setResponseCode(response.code()).setHeaders(headers.build())
-          .setBody(new Buffer().write(body));
+      return new MockResponse.Builder().code(response.code()).headers(headers.build())
+          .body(new Buffer().write(body)).build();
     } catch (IOException e) {
-      return new MockResponse().setResponseCode(502).setBody("proxy: " + e);
+      return new MockResponse.Builder().code(502).body("proxy: " + e).build();
     }
   }
 
   @Override
   public void close() {
-    try {
-      server.shutdown();
-    } catch (IOException ignored) {
-      // best effort
-    }
+    server.close();
     upstream.dispatcher().executorService().shutdown();
     upstream.connectionPool().evictAll();
   }

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import dev.asanaconnector.cli.CliRun.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -311,14 +311,14 @@ class CliContractTest {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
           if (calls.incrementAndGet() > 1) {
-            return new MockResponse().setResponseCode(403)
-                .setBody("{\"errors\":[{\"message\":\"Search went away\",\"phrase\":\"x\"}]}");
+            return new MockResponse.Builder().code(403)
+                .body("{\"errors\":[{\"message\":\"Search went away\",\"phrase\":\"x\"}]}").build();
           }
           String page = java.util.stream.IntStream.range(0, 100)
               .mapToObj(i -> String.format("{\"gid\":\"%d\",\"resource_type\":\"task\",\"name\":\"t%d\","
                   + "\"created_at\":\"2024-01-01T00:00:%02d.%03dZ\"}", 1000 + i, i, i / 10, i))
               .collect(Collectors.joining(",", "{\"data\":[", "]}"));
-          return new MockResponse().setHeader("Content-Type", "application/json").setBody(page);
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(page).build();
         }
       });
       asana.start();
@@ -358,9 +358,9 @@ class CliContractTest {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
           int call = calls.incrementAndGet();
-          return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(
               "{\"data\":[{\"gid\":\"" + call + "\",\"resource_type\":\"project\",\"name\":\"p\"}],"
-              + "\"next_page\":{\"offset\":\"same\",\"path\":\"/projects?offset=same\",\"uri\":\"x\"}}");
+              + "\"next_page\":{\"offset\":\"same\",\"path\":\"/projects?offset=same\",\"uri\":\"x\"}}").build();
         }
       });
       asana.start();

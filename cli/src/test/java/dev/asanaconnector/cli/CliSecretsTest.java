@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,11 +141,11 @@ class CliSecretsTest {
       proxy.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          String echo = "<html><body>Bad gateway. You sent: Authorization: " + request.getHeader("Authorization")
+          String echo = "<html><body>Bad gateway. You sent: Authorization: " + request.getHeaders().get("Authorization")
               + "</body></html>";
-          boolean ok = request.getPath().contains("/workspaces");
-          return new MockResponse().setResponseCode(ok ? 200 : 403).setHeader("Content-Type", "text/html")
-              .setBody(echo);
+          boolean ok = request.getTarget().contains("/workspaces");
+          return new MockResponse.Builder().code(ok ? 200 : 403).setHeader("Content-Type", "text/html")
+              .body(echo).build();
         }
       });
       proxy.start();

@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 
 /**
  * Asana's API and token endpoint on one MockWebServer: API requests succeed only with a bearer token in
@@ -36,27 +36,27 @@ final class FakeAsana extends Dispatcher {
   }
 
   static MockResponse grant(String accessToken, long expiresIn, String refreshToken) {
-    return new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"access_token\":\""
+    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body("{\"access_token\":\""
         + accessToken + "\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn
         + (refreshToken != null ? ",\"refresh_token\":\"" + refreshToken + "\"" : "")
-        + ",\"data\":{\"gid\":\"1\",\"name\":\"Ada\"}}");
+        + ",\"data\":{\"gid\":\"1\",\"name\":\"Ada\"}}").build();
   }
 
   static MockResponse oauthError(int status, String error, String description) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+        .body("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}").build();
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-    if (request.getPath().equals(TOKEN_PATH)) {
+    if (request.getTarget().equals(TOKEN_PATH)) {
       int call = tokenCalls.incrementAndGet();
-      tokenForms.add(form(request.getBody().readUtf8()));
+      tokenForms.add(form(request.getBody().utf8()));
       Thread.sleep(tokenDelayMillis);
       return tokenResponses.apply(call);
     }
     apiCalls.incrementAndGet();
-    String authorization = request.getHeader("Authorization");
+    String authorization = request.getHeaders().get("Authorization");
     String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
     tokensSeen.add(token);
     MockResponse next = scripted.getOrDefault(token, new ConcurrentLinkedQueue<>()).poll();
@@ -64,10 +64,10 @@ final class FakeAsana extends Dispatcher {
       return next;
     }
     if (!validTokens.contains(token)) {
-      return new MockResponse().setResponseCode(401).setHeader("Content-Type", "application/json")
-          .setBody("{\"errors\":[{\"message\":\"Not Authorized\"}]}");
+      return new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+          .body("{\"errors\":[{\"message\":\"Not Authorized\"}]}").build();
     }
-    return new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"data\":{}}");
+    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body("{\"data\":{}}").build();
   }
 
   private static Map<String, String> form(String body) {

@@ -33,8 +33,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class OAuth2Test {
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
+    server.close();
   }
 
   private OAuth2Credentials.Builder oauth() {
@@ -101,7 +101,7 @@ class OAuth2Test {
   }
 
   private static MockResponse html(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/html").setBody(body);
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "text/html").body(body).build();
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -194,7 +194,7 @@ class OAuth2Test {
   @Test
   void renewsAtMostOncePerCallAcrossRetryAttempts() throws Exception {
     // at-old: 401, renewal, at-1: 503, retry, at-1: 401. A second renewal would yield at-2, which works.
-    asana.script("at-1", new MockResponse().setResponseCode(503), new MockResponse().setResponseCode(401));
+    asana.script("at-1", new MockResponse.Builder().code(503).build(), new MockResponse.Builder().code(401).build());
     asana.validTokens.add("at-2");
     OkHttpClient client = HttpStack.newClient(HttpSettings.builder().apiBaseUrl(server.url("/").toString())
         .credentials(Credentials.oauth2(oauth().accessToken("at-old").build())).rateLimits(RateLimits.unlimited())
@@ -291,7 +291,7 @@ class OAuth2Test {
     asana.tokenResponses = call -> switch (call) {
       case 1 -> FakeAsana.oauthError(503, "temporarily_unavailable", "busy");
       case 2 -> delayed(1000, FakeAsana.grant("at-too-late", 3600, null)); // after the read timeout
-      case 3 -> new MockResponse().setResponseCode(429).setHeader("Retry-After", "1");
+      case 3 -> new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build();
       default -> FakeAsana.grant("at-1", 3600, null);
     };
     asana.validTokens.add("at-1");

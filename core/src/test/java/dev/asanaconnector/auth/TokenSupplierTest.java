@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class TokenSupplierTest {
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
+    server.close();
   }
 
   private OkHttpClient client(TokenSupplier supplier) {

@@ -15,9 +15,9 @@ import dev.asanaconnector.auth.Credentials;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,62 +36,62 @@ class HttpStackTest {
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
-    other.shutdown();
+    server.close();
+    other.close();
   }
 
   @Test
   void sendsTheBearerTokenAndTheDefaultUserAgent() throws Exception {
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     assertEquals(200, status(HttpStack.newClient(settings(server).build()), get(server, "/api/1.0/users/me")));
     RecordedRequest request = server.takeRequest();
-    assertEquals("Bearer " + TOKEN, request.getHeader("Authorization"));
-    assertEquals(HttpSettings.defaultUserAgent(), request.getHeader("User-Agent"));
-    assertTrue(request.getHeader("User-Agent").matches("asana-connector-java/\\S+ \\(Java \\S+\\)"),
-        request.getHeader("User-Agent"));
+    assertEquals("Bearer " + TOKEN, request.getHeaders().get("Authorization"));
+    assertEquals(HttpSettings.defaultUserAgent(), request.getHeaders().get("User-Agent"));
+    assertTrue(request.getHeaders().get("User-Agent").matches("asana-connector-java/\\S+ \\(Java \\S+\\)"),
+        request.getHeaders().get("User-Agent"));
   }
 
   @Test
   void putsTheApplicationsProductTokenFirst() throws Exception {
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     HttpSettings settings = settings(server).userAgentProduct("report-builder/2.1").build();
     status(HttpStack.newClient(settings), get(server, "/api/1.0/users/me"));
-    assertEquals("report-builder/2.1 " + HttpSettings.defaultUserAgent(), server.takeRequest().getHeader("User-Agent"));
+    assertEquals("report-builder/2.1 " + HttpSettings.defaultUserAgent(), server.takeRequest().getHeaders().get("User-Agent"));
   }
 
   @Test
   void dropsAuthorizationOnARedirectToAnotherHost() throws Exception {
-    other.enqueue(new MockResponse().setBody("file"));
+    other.enqueue(new MockResponse.Builder().body("file").build());
     String elsewhere = other.url("/file").newBuilder().host("127.0.0.1").build().toString();
-    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere));
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", elsewhere).build());
     assertEquals(200, status(HttpStack.newClient(settings(server).build()), get(server, "/api/1.0/attachments/1/download")));
-    assertEquals("Bearer " + TOKEN, server.takeRequest().getHeader("Authorization"));
+    assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"));
     RecordedRequest redirected = other.takeRequest();
-    assertEquals("/file", redirected.getPath());
-    assertNull(redirected.getHeader("Authorization"));
+    assertEquals("/file", redirected.getTarget());
+    assertNull(redirected.getHeaders().get("Authorization"));
   }
 
   @Test
   void keepsAuthorizationOnARedirectWithinTheHost() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/api/1.0/other"));
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/api/1.0/other").build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     status(HttpStack.newClient(settings(server).build()), get(server, "/api/1.0/tasks/1"));
     server.takeRequest();
-    assertEquals("Bearer " + TOKEN, server.takeRequest().getHeader("Authorization"));
+    assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"));
   }
 
   @Test
   void theUnauthenticatedClientSendsNoCredentialsButRetries() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(503));
-    server.enqueue(new MockResponse().setBody("file"));
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(new MockResponse.Builder().body("file").build());
     HttpSettings settings = settings(server).retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(10))
         .maxDelay(Duration.ofMillis(10)).build()).build();
     assertEquals(200, status(HttpStack.newUnauthenticatedClient(settings), get(server, "/bucket/file")));
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
-    assertNull(first.getHeader("Authorization"));
-    assertNull(second.getHeader("Authorization"));
-    assertEquals(HttpSettings.defaultUserAgent(), second.getHeader("User-Agent"));
+    assertNull(first.getHeaders().get("Authorization"));
+    assertNull(second.getHeaders().get("Authorization"));
+    assertEquals(HttpSettings.defaultUserAgent(), second.getHeaders().get("User-Agent"));
   }
 
   @Test

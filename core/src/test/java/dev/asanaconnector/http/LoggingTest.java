@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class LoggingTest {
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
+    server.close();
   }
 
   private HttpSettings fastRetries() {
@@ -41,8 +41,8 @@ class LoggingTest {
 
   @Test
   void logsEachAttemptWithoutTheToken() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(503));
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     OkHttpClient client = HttpStack.newClient(fastRetries(), log);
     assertEquals(200, status(client, get(server, "/api/1.0/tasks?opt_fields=name")));
 
@@ -59,8 +59,8 @@ class LoggingTest {
 
   @Test
   void logsAFailedAttemptWithTheExceptionType() throws Exception {
-    server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().onRequestStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     status(HttpStack.newClient(fastRetries(), log), get(server, "/api/1.0/projects"));
     List<String> debug = log.texts(Level.DEBUG);
     String failed = "GET \\S+/api/1\\.0/projects -> \\w+Exception after \\d+ ms \\(attempt 1\\)";
@@ -69,7 +69,7 @@ class LoggingTest {
 
   @Test
   void theUnauthenticatedClientLogsNoQuery() throws Exception {
-    server.enqueue(new MockResponse().setBody("file"));
+    server.enqueue(new MockResponse.Builder().body("file").build());
     OkHttpClient client = HttpStack.newUnauthenticatedClient(fastRetries(), log);
     status(client, get(server, "/bucket/file.pdf?X-Amz-Signature=s3cr3t"));
     List<String> debug = log.texts(Level.DEBUG);
@@ -80,14 +80,14 @@ class LoggingTest {
   @Test
   void warnsOncePerAsanaChangeThatAffectsTheApp() throws Exception {
     String info = "info=https://forum.asana.com/change";
-    MockResponse both = new MockResponse().setBody("{}")
+    MockResponse both = new MockResponse.Builder().body("{}")
         .addHeader("Asana-Change", "name=new_goal_memberships;" + info + ";affected=true,"
-            + "name=new_user_task_lists;" + info);
+            + "name=new_user_task_lists;" + info).build();
     server.enqueue(both);
-    server.enqueue(both.clone());
-    server.enqueue(new MockResponse().setBody("{}")
+    server.enqueue(both); // immutable in MockWebServer 3: enqueued twice
+    server.enqueue(new MockResponse.Builder().body("{}")
         .addHeader("Asana-Change", "name=new_goal_memberships;" + info + ";affected=true")
-        .addHeader("Asana-Change", "name=string_ids;" + info + ";affected=true"));
+        .addHeader("Asana-Change", "name=string_ids;" + info + ";affected=true").build());
     OkHttpClient client = HttpStack.newClient(settings(server).build(), log);
     for (int i = 0; i < 3; i++) {
       status(client, get(server, "/api/1.0/goals"));

@@ -15,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class QuietWatchdogTest {
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
+    server.close();
   }
 
   private OkHttpClient client(Duration readTimeout) {
@@ -63,7 +62,7 @@ class QuietWatchdogTest {
     OkHttpClient client = client(Duration.ofSeconds(30));
     int calls = 300;
     for (int i = 0; i < calls + 1; i++) {
-      server.enqueue(new MockResponse().setBody("{\"data\":{\"gid\":\"" + i + "\"}}"));
+      server.enqueue(new MockResponse.Builder().body("{\"data\":{\"gid\":\"" + i + "\"}}").build());
     }
     try (Response first = client.newCall(get(server, "/api/1.0/tasks/0")).execute()) {
       assertEquals(200, first.code()); // starts the watchdog and queues the sentinel
@@ -89,8 +88,9 @@ class QuietWatchdogTest {
   @Test
   void aReadTimeoutLongerThanTheSentinelsPeriodStillFiresOnTime() throws IOException {
     OkHttpClient client = client(Duration.ofMillis(1_500));
-    server.enqueue(new MockResponse().setBody("{\"data\":{}}"));
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)); // never answers
+    server.enqueue(new MockResponse.Builder().body("{\"data\":{}}").build());
+    // Answers only after 5 s, long after the read timeout.
+    server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{\"data\":{}}").build());
     try (Response warm = client.newCall(get(server, "/api/1.0/users/me")).execute()) {
       assertEquals(200, warm.code()); // the sentinel is queued now
     }

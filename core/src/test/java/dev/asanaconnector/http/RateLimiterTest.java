@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class RateLimiterTest {
   @AfterEach
   void stop() throws IOException {
     threads.shutdownNow();
-    server.shutdown();
+    server.close();
   }
 
   private static int availableReadPermits(OkHttpClient client) {
@@ -105,9 +105,9 @@ class RateLimiterTest {
   @Test
   void aReadHoldsItsPermitUntilItsBodyHasArrived() throws Exception {
     // The first answer's 8 KiB body trickles in over about 0.8 s; the stack reads it before returning.
-    server.enqueue(new MockResponse().setBody("{\"data\":\"" + "x".repeat(8192) + "\"}").throttleBody(1024, 100,
-        TimeUnit.MILLISECONDS));
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().body("{\"data\":\"" + "x".repeat(8192) + "\"}").throttleBody(1024, 100,
+        TimeUnit.MILLISECONDS).build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     OkHttpClient client = client(RateLimits.unlimited().toBuilder().maxReadsInFlight(1).build());
     Future<okhttp3.Response> first = threads.submit(() -> client.newCall(get(server, "/api/1.0/tasks")).execute());
     assertNotNull(server.takeRequest(5, TimeUnit.SECONDS));
@@ -135,8 +135,8 @@ class RateLimiterTest {
   void aThreadWaitingOutA429PauseHoldsNoPermit() throws Exception {
     // One permit; a 429 pauses the client for 1 s. A thread that sleeps out the pause must not hold the
     // permit meanwhile, so a permit count taken during the pause stays at its maximum.
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1").setBody("{}"));
-    server.enqueue(new MockResponse().setBody("{}"));
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").body("{}").build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
     RateLimits limits = RateLimits.unlimited().toBuilder().maxReadsInFlight(1).build();
     OkHttpClient client = client(limits);
     assertEquals(429, status(client, get(server, "/api/1.0/tasks")));
@@ -165,7 +165,7 @@ class RateLimiterTest {
       } finally {
         inFlight.decrementAndGet();
       }
-      return new MockResponse().setBody("{}");
+      return new MockResponse.Builder().body("{}").build();
     }
   }
 }

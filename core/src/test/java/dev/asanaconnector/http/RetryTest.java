@@ -21,11 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class RetryTest {
 
   @AfterEach
   void stop() throws IOException {
-    server.shutdown();
+    server.close();
   }
 
   private OkHttpClient client(RetryPolicy policy) {
@@ -52,7 +52,7 @@ class RetryTest {
   }
 
   private static MockResponse ok() {
-    return new MockResponse().setBody("{\"data\":{}}");
+    return new MockResponse.Builder().body("{\"data\":{}}").build();
   }
 
   private static long millisSince(long startNanos) {
@@ -61,7 +61,7 @@ class RetryTest {
 
   @Test
   void waitsRetryAfterSecondsThenRetries() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1"));
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build());
     server.enqueue(ok());
     long start = System.nanoTime();
     assertEquals(200, status(client(FAST), get(server, "/api/1.0/tasks")));
@@ -73,8 +73,8 @@ class RetryTest {
   @Test
   void waitsRetryAfterHttpDateThenRetries() throws Exception {
     Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-    server.enqueue(new MockResponse().setResponseCode(429)
-        .setHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC))));
+    server.enqueue(new MockResponse.Builder().code(429)
+        .setHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC))).build());
     server.enqueue(ok());
     long start = System.nanoTime();
     assertEquals(200, status(client(FAST), post(server, "/api/1.0/tasks")));
@@ -85,7 +85,7 @@ class RetryTest {
 
   @Test
   void returns429WhenRetryAfterExceedsTheTimeBudget() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "30"));
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "30").build());
     server.enqueue(ok());
     long start = System.nanoTime();
     assertEquals(429, status(client(FAST.toBuilder().maxTotalTime(Duration.ofSeconds(5)).build()),
@@ -96,7 +96,7 @@ class RetryTest {
 
   @Test
   void retriesA429WithoutRetryAfterWithBackoff() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(429));
+    server.enqueue(new MockResponse.Builder().code(429).build());
     server.enqueue(ok());
     assertEquals(200, status(client(FAST), post(server, "/api/1.0/tasks")));
     assertEquals(2, server.getRequestCount());
@@ -104,19 +104,19 @@ class RetryTest {
 
   @Test
   void retriesAPostAfter429AndSendsTheSameBody() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"));
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build());
     server.enqueue(ok());
     assertEquals(200, status(client(FAST), post(server, "/api/1.0/tasks")));
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
     assertEquals("POST", second.getMethod());
-    assertEquals(first.getBody().readUtf8(), second.getBody().readUtf8());
+    assertEquals(first.getBody().utf8(), second.getBody().utf8());
   }
 
   @Test
   void retriesAGetOnServerErrors() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(503));
-    server.enqueue(new MockResponse().setResponseCode(502));
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(new MockResponse.Builder().code(502).build());
     server.enqueue(ok());
     assertEquals(200, status(client(FAST), get(server, "/api/1.0/tasks")));
     assertEquals(3, server.getRequestCount());
@@ -124,7 +124,7 @@ class RetryTest {
 
   @Test
   void retriesAGetWhenTheConnectionDrops() throws Exception {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(ok());
     assertEquals(200, status(client(FAST), get(server, "/api/1.0/tasks")));
     assertEquals(2, server.getRequestCount());
@@ -132,7 +132,7 @@ class RetryTest {
 
   @Test
   void retriesAGetAfterATimeout() throws Exception {
-    server.enqueue(ok().setHeadersDelay(600, TimeUnit.MILLISECONDS));
+    server.enqueue(ok().newBuilder().headersDelay(600, TimeUnit.MILLISECONDS).build());
     server.enqueue(ok());
     OkHttpClient client = HttpStack.newClient(settings(server).retryPolicy(FAST).readTimeout(Duration.ofMillis(200)).build());
     assertEquals(200, status(client, get(server, "/api/1.0/tasks")));
@@ -141,7 +141,7 @@ class RetryTest {
 
   @Test
   void doesNotRetryAPostOnAServerError() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(500));
+    server.enqueue(new MockResponse.Builder().code(500).build());
     server.enqueue(ok());
     assertEquals(500, status(client(FAST), post(server, "/api/1.0/tasks")));
     assertEquals(1, server.getRequestCount());
@@ -149,7 +149,7 @@ class RetryTest {
 
   @Test
   void doesNotRetryAPostThatTimedOutAfterBeingSent() throws Exception {
-    server.enqueue(ok().setHeadersDelay(600, TimeUnit.MILLISECONDS));
+    server.enqueue(ok().newBuilder().headersDelay(600, TimeUnit.MILLISECONDS).build());
     server.enqueue(ok());
     OkHttpClient client = HttpStack.newClient(settings(server).retryPolicy(FAST).readTimeout(Duration.ofMillis(200)).build());
     assertThrows(SocketTimeoutException.class, () -> status(client, post(server, "/api/1.0/tasks")));
@@ -198,7 +198,7 @@ class RetryTest {
 
   @Test
   void callOptionsSetTheReadTimeoutForOneCall() throws Exception {
-    server.enqueue(ok().setHeadersDelay(500, TimeUnit.MILLISECONDS));
+    server.enqueue(ok().newBuilder().headersDelay(500, TimeUnit.MILLISECONDS).build());
     Request request = CallOptions.builder().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(100))
         .build().attachTo(get(server, "/api/1.0/tasks"));
     long start = System.nanoTime();
@@ -208,7 +208,7 @@ class RetryTest {
 
   @Test
   void theCallTimeoutBoundsRetryWaits() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "2"));
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "2").build());
     server.enqueue(ok());
     Request request = CallOptions.builder().callTimeout(Duration.ofMillis(500)).build()
         .attachTo(get(server, "/api/1.0/tasks"));
@@ -220,7 +220,7 @@ class RetryTest {
 
   @Test
   void anInterruptEndsARetryWaitAndStaysSet() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "10"));
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "10").build());
     OkHttpClient client = client(FAST);
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     Thread caller = new Thread(() -> {
@@ -245,7 +245,7 @@ class RetryTest {
     return new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse().setResponseCode(status);
+        return new MockResponse.Builder().code(status).build();
       }
     };
   }

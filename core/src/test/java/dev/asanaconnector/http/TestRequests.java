@@ -7,7 +7,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 
 /** Small helpers shared by the HTTP stack tests. */
 final class TestRequests {

@@ -25,11 +25,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,16 +193,16 @@ class DownloadsTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        if (request.getPath().startsWith("/api/")) {
-          return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+        if (request.getTarget().startsWith("/api/")) {
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(
               "{\"data\":{\"gid\":\"42\",\"name\":\"f.bin\",\"host\":\"asana\",\"size\":" + content.length
-              + ",\"download_url\":\"" + server.url("/files/42") + "\"}}");
+              + ",\"download_url\":\"" + server.url("/files/42") + "\"}}").build();
         }
         if (files.getAndIncrement() == 0) {
-          return new MockResponse().setBody(new Buffer().write(content))
-              .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+          return new MockResponse.Builder().body(new Buffer().write(content))
+              .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
         }
-        return resume.apply(request.getHeader("Range"));
+        return resume.apply(request.getHeaders().get("Range"));
       }
     });
     server.start();
@@ -219,7 +219,7 @@ class DownloadsTest {
   @Test
   void aHostThatIgnoresTheRangeOnResumeStillYieldsTheExactFile() throws IOException {
     byte[] content = content(200_000);
-    try (MockWebServer server = host(content, range -> new MockResponse().setBody(new Buffer().write(content)))) {
+    try (MockWebServer server = host(content, range -> new MockResponse.Builder().body(new Buffer().write(content)).build())) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertEquals(content.length, clientOf(server).attachments().download("42").writeTo(out));
       assertArrayEquals(content, out.toByteArray());
@@ -229,9 +229,9 @@ class DownloadsTest {
   @Test
   void aHostThatResumesFromTheWrongByteIsAnErrorNotACorruptFile() throws IOException {
     byte[] content = content(200_000);
-    try (MockWebServer server = host(content, range -> new MockResponse().setResponseCode(206)
+    try (MockWebServer server = host(content, range -> new MockResponse.Builder().code(206)
         .setHeader("Content-Range", "bytes 0-" + (content.length - 1) + "/" + content.length)
-        .setBody(new Buffer().write(content)))) {
+        .body(new Buffer().write(content)).build())) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       NetworkException e = assertThrows(NetworkException.class,
           () -> clientOf(server).attachments().download("42").writeTo(out));

@@ -18,7 +18,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 
 /** Shared set-up of the fault-injection suite: fast retry policies, clients on a sandbox, a wire recorder. */
 final class Fixtures {

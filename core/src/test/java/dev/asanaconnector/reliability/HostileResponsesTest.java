@@ -30,10 +30,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +67,7 @@ class HostileResponsesTest {
 
   @AfterAll
   static void stop() throws IOException {
-    server.shutdown();
+    server.close();
   }
 
   private static AsanaClient client(String baseUrl) {
@@ -81,8 +81,8 @@ class HostileResponsesTest {
   }
 
   private static MockResponse body(int status, String type, String body) {
-    MockResponse response = new MockResponse().setResponseCode(status).setBody(body);
-    return type == null ? response.removeHeader("Content-Type") : response.setHeader("Content-Type", type);
+    MockResponse.Builder response = new MockResponse.Builder().code(status).body(body);
+    return (type == null ? response.removeHeader("Content-Type") : response.setHeader("Content-Type", type)).build();
   }
 
   static Stream<Arguments> hostileBodies() {
@@ -99,18 +99,18 @@ class HostileResponsesTest {
         Arguments.of("data of the wrong type", body(200, "application/json", "{\"data\":\"everything\"}")),
         Arguments.of("records of the wrong type", body(200, "application/json", "{\"data\":[1,2]}")),
         Arguments.of("nesting 5000 deep", body(200, "application/json", "{\"data\":" + deep + "}")),
-        Arguments.of("invalid UTF-8", new MockResponse().setHeader("Content-Type", "application/json")
-            .setBody(new Buffer().writeUtf8("{\"data\":[{\"gid\":\"").write(new byte[] {(byte) 0xC3, (byte) 0x28})
-                .writeUtf8("\"}]"))),
+        Arguments.of("invalid UTF-8", new MockResponse.Builder().setHeader("Content-Type", "application/json")
+            .body(new Buffer().writeUtf8("{\"data\":[{\"gid\":\"").write(new byte[] {(byte) 0xC3, (byte) 0x28})
+                .writeUtf8("\"}]")).build()),
         Arguments.of("declared 200 MB", body(200, "application/json", "{\"data\":[]}")
-            .setHeader("Content-Length", 200_000_000)),
+            .newBuilder().setHeader("Content-Length", "200000000").build()),
         Arguments.of("NUL bytes", body(200, "application/json", "\u0000\u0000\u0000\u0000")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileBodies")
   void everyReadPathTurnsAHostileBodyIntoATypedExceptionWithStatusAndExcerpt(String name, MockResponse response) {
-    answer = () -> response.clone();
+    answer = () -> response; // immutable in MockWebServer 3: the same response serves every request
     AsanaClient asana = client();
     List<AsanaException> failures = new ArrayList<>();
     failures.add(assertThrows(AsanaException.class, () -> asana.projectTasks().list("1", Params.none()), "list"));

@@ -11,10 +11,10 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,10 +86,10 @@ class LoggingEndToEndTest {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse().setHeader("Content-Type", "application/json")
-              .setBody("{\"data\":{\"gid\":\"5\",\"name\":\"Acme\"}}")
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+              .body("{\"data\":{\"gid\":\"5\",\"name\":\"Acme\"}}")
               .addHeader("Asana-Change", "name=new_memberships;" + info + ";affected=true,name=harmless;" + info)
-              .addHeader("Asana-Change", "name=string_ids;" + info + ";affected=true");
+              .addHeader("Asana-Change", "name=string_ids;" + info + ";affected=true").build();
         }
       });
       server.start();

@@ -23,10 +23,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,17 +171,17 @@ class OAuthUnderLoadTest {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          if (request.getPath().startsWith("/-/oauth_token")) {
+          if (request.getTarget().startsWith("/-/oauth_token")) {
             int call = tokenCalls.incrementAndGet();
             if (!endpointDown.get()) {
               return json(200, "{\"access_token\":\"access-5ecret-new\",\"expires_in\":3600}");
             }
             // A proxy's error page first (echoing the form), then the endpoint's own 503s.
-            return call == 1 ? new MockResponse().setResponseCode(400).setHeader("Content-Type", "text/html")
-                .setBody("<html><body>Bad Request: " + request.getBody().readUtf8() + "</body></html>")
+            return call == 1 ? new MockResponse.Builder().code(400).setHeader("Content-Type", "text/html")
+                .body("<html><body>Bad Request: " + request.getBody().utf8() + "</body></html>").build()
                 : json(503, "{\"error\":\"temporarily_unavailable\"}");
           }
-          String authorization = String.valueOf(request.getHeader("Authorization"));
+          String authorization = String.valueOf(request.getHeaders().get("Authorization"));
           AtomicInteger uses = authorization.equals("Bearer access-5ecret-valid") ? oldTokenUses
               : authorization.equals("Bearer access-5ecret-new") ? newTokenUses : null;
           if (uses == null) {
@@ -229,6 +229,6 @@ class OAuthUnderLoadTest {
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
   }
 }

@@ -30,11 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,11 +86,11 @@ class OnePipelineTest {
     AtomicInteger served = new AtomicInteger();
     try (MockWebServer server = Fixtures.mockWebServer()) {
       server.setDispatcher(answering(request -> switch (served.getAndIncrement() % 3) {
-        case 0 -> new MockResponse().setResponseCode(503).setBody("{\"errors\":[{\"message\":\"busy\"}]}");
-        case 1 -> new MockResponse().setHeader("Content-Type", "application/json")
-            .setBody("{\"data\":{\"gid\":\"5\",\"name\":\"" + "x".repeat(50_000) + "\"}}")
-            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
-        default -> new MockResponse().setResponseCode(502).setBody("{\"errors\":[{\"message\":\"gateway\"}]}");
+        case 0 -> new MockResponse.Builder().code(503).body("{\"errors\":[{\"message\":\"busy\"}]}").build();
+        case 1 -> new MockResponse.Builder().setHeader("Content-Type", "application/json")
+            .body("{\"data\":{\"gid\":\"5\",\"name\":\"" + "x".repeat(50_000) + "\"}}")
+            .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+        default -> new MockResponse.Builder().code(502).body("{\"errors\":[{\"message\":\"gateway\"}]}").build();
       }));
       server.start();
       AsanaClient asana = client(server, policy);
@@ -111,11 +111,11 @@ class OnePipelineTest {
     AtomicInteger served = new AtomicInteger();
     try (MockWebServer server = Fixtures.mockWebServer()) {
       server.setDispatcher(answering(request -> served.getAndIncrement() % 2 == 0
-          ? new MockResponse().setHeader("Content-Type", "application/json")
-              .setBody("{\"data\":{\"gid\":\"5\",\"name\":\"" + "x".repeat(50_000) + "\"}}")
-              .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY)
-          : new MockResponse().setHeader("Content-Type", "application/json")
-              .setBody("{\"data\":{\"gid\":\"5\",\"name\":\"Whole\"}}")));
+          ? new MockResponse.Builder().setHeader("Content-Type", "application/json")
+              .body("{\"data\":{\"gid\":\"5\",\"name\":\"" + "x".repeat(50_000) + "\"}}")
+              .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()
+          : new MockResponse.Builder().setHeader("Content-Type", "application/json")
+              .body("{\"data\":{\"gid\":\"5\",\"name\":\"Whole\"}}").build()));
       server.start();
       AsanaClient asana = client(server, policy);
       served.set(0);
@@ -134,9 +134,9 @@ class OnePipelineTest {
   @Test
   void oneErrorMapper_directAndCatalogCallsFailAlike() throws IOException {
     try (MockWebServer server = Fixtures.mockWebServer()) {
-      server.setDispatcher(answering(request -> new MockResponse().setResponseCode(404)
+      server.setDispatcher(answering(request -> new MockResponse.Builder().code(404)
           .setHeader("X-Request-Id", "req-42")
-          .setBody("{\"errors\":[{\"message\":\"project: Unknown object: 5\",\"help\":\"see docs\"}]}")));
+          .body("{\"errors\":[{\"message\":\"project: Unknown object: 5\",\"help\":\"see docs\"}]}").build()));
       server.start();
       AsanaClient asana = client(server, RetryPolicy.none());
       for (Map.Entry<String, Runnable> call : everyKindOfCall(asana).entrySet()) {
@@ -152,8 +152,8 @@ class OnePipelineTest {
   @Test
   void oneBodyReader_aMalformedDirectCallReportsItsRealStatusAndExcerpt() throws IOException {
     try (MockWebServer server = Fixtures.mockWebServer()) {
-      server.setDispatcher(answering(request -> new MockResponse().setResponseCode(203)
-          .setHeader("Content-Type", "application/json").setBody("{\"data\":{\"gid\":")));
+      server.setDispatcher(answering(request -> new MockResponse.Builder().code(203)
+          .setHeader("Content-Type", "application/json").body("{\"data\":{\"gid\":").build()));
       server.start();
       AsanaClient asana = client(server, RetryPolicy.none());
       for (Map.Entry<String, Runnable> call : everyKindOfCall(asana).entrySet()) {
@@ -170,12 +170,12 @@ class OnePipelineTest {
     // A misbehaving proxy answers 200 application/json with the request's headers in a body that is not
     // valid JSON: the excerpt quoted in the exception must not carry the credential actually sent.
     Function<RecordedRequest, MockResponse> echo = request -> {
-      if (request.getPath().endsWith("/oauth_token")) {
-        return new MockResponse().setHeader("Content-Type", "application/json").setBody(
-            "{\"access_token\":\"" + OAUTH_ACCESS + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}");
+      if (request.getTarget().endsWith("/oauth_token")) {
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(
+            "{\"access_token\":\"" + OAUTH_ACCESS + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}").build();
       }
-      return new MockResponse().setHeader("Content-Type", "application/json")
-          .setBody("{\"echo\": \"" + request.getHeader("Authorization") + "\", oops");
+      return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+          .body("{\"echo\": \"" + request.getHeaders().get("Authorization") + "\", oops").build();
     };
     List<String> outputs = new ArrayList<>();
     try (MockWebServer server = Fixtures.mockWebServer()) {
@@ -204,8 +204,8 @@ class OnePipelineTest {
   @Test
   void theTokenGoesToAnyHost_noCredentialsForAForeignOriginThroughTheRawClient() throws IOException {
     try (MockWebServer api = Fixtures.mockWebServer(); MockWebServer foreign = Fixtures.mockWebServer()) {
-      api.setDispatcher(answering(request -> new MockResponse().setBody("{}")));
-      foreign.setDispatcher(answering(request -> new MockResponse().setBody("{}")));
+      api.setDispatcher(answering(request -> new MockResponse.Builder().body("{}").build()));
+      foreign.setDispatcher(answering(request -> new MockResponse.Builder().body("{}").build()));
       api.start();
       foreign.start();
       AsanaClient asana = client(api, RetryPolicy.none());
@@ -215,9 +215,9 @@ class OnePipelineTest {
           .execute().close();
       asana.httpClient().newCall(new okhttp3.Request.Builder().url(foreign.url("/collect"))
           .header("Authorization", "Bearer " + PAT).build()).execute().close();
-      assertEquals("Bearer " + PAT, api.takeRequest().getHeader("Authorization"));
-      assertNull(foreign.takeRequest().getHeader("Authorization"), "another port is another origin");
-      assertNull(foreign.takeRequest().getHeader("Authorization"), "nor does a header set by hand go there");
+      assertEquals("Bearer " + PAT, api.takeRequest().getHeaders().get("Authorization"));
+      assertNull(foreign.takeRequest().getHeaders().get("Authorization"), "another port is another origin");
+      assertNull(foreign.takeRequest().getHeaders().get("Authorization"), "nor does a header set by hand go there");
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
@@ -226,9 +226,9 @@ class OnePipelineTest {
   @Test
   void errorsLostOnSerialization_anApiExceptionKeepsItsAccessorsAfterARoundTrip() throws Exception {
     try (MockWebServer server = Fixtures.mockWebServer()) {
-      server.setDispatcher(answering(request -> new MockResponse().setResponseCode(404)
+      server.setDispatcher(answering(request -> new MockResponse.Builder().code(404)
           .setHeader("X-Request-Id", "req-7")
-          .setBody("{\"errors\":[{\"message\":\"Not found\",\"help\":\"docs\",\"phrase\":\"six sad squid\"}]}")));
+          .body("{\"errors\":[{\"message\":\"Not found\",\"help\":\"docs\",\"phrase\":\"six sad squid\"}]}").build()));
       server.start();
       NotFoundException thrown = assertThrows(NotFoundException.class,
           () -> client(server, RetryPolicy.none()).projects().get("5"));

@@ -36,10 +36,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,12 +107,12 @@ class RetriesTest {
         public MockResponse dispatch(RecordedRequest request) {
           arrivals.add(Instant.now());
           if (arrivals.size() == 1) {
-            return new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
+            return new MockResponse.Builder().code(429).setHeader("Content-Type", "application/json")
                 .setHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)))
-                .setBody("{\"errors\":[{\"message\":\"You have made too many requests recently.\"}]}");
+                .body("{\"errors\":[{\"message\":\"You have made too many requests recently.\"}]}").build();
           }
-          return new MockResponse().setHeader("Content-Type", "application/json")
-              .setBody("{\"data\":{\"gid\":\"5\",\"name\":\"Acme\"}}");
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+              .body("{\"data\":{\"gid\":\"5\",\"name\":\"Acme\"}}").build();
         }
       });
       server.start();
@@ -327,9 +327,9 @@ class RetriesTest {
   @Test
   void aWriteAnswered503WithRetryAfterIsResentAndOneWithoutIsNot() throws Exception {
     try (MockWebServer server = Fixtures.mockWebServer()) {
-      server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
-      server.enqueue(new MockResponse().setResponseCode(201).setBody("{\"data\":{\"gid\":\"7\"}}"));
-      server.enqueue(new MockResponse().setResponseCode(503));
+      server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build());
+      server.enqueue(new MockResponse.Builder().code(201).body("{\"data\":{\"gid\":\"7\"}}").build());
+      server.enqueue(new MockResponse.Builder().code(503).build());
       server.start();
       AsanaClient.Builder builder = AsanaClient.builder().baseUrl(server.url("/api/1.0/").toString())
           .personalAccessToken("t0k3n");

@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,11 +143,11 @@ class SecretsTest {
       proxy.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          String echo = "<html><body><pre>Authorization: " + request.getHeader("Authorization")
+          String echo = "<html><body><pre>Authorization: " + request.getHeaders().get("Authorization")
               + "</pre></body></html>";
-          boolean ok = request.getPath().contains("/workspaces/");
-          return new MockResponse().setResponseCode(ok ? 200 : 502).setHeader("Content-Type", "text/html")
-              .setBody(echo);
+          boolean ok = request.getTarget().contains("/workspaces/");
+          return new MockResponse.Builder().code(ok ? 200 : 502).setHeader("Content-Type", "text/html")
+              .body(echo).build();
         }
       });
       proxy.start();
@@ -170,30 +170,30 @@ class SecretsTest {
       elsewhere.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse().setHeader("Content-Type", "application/json")
-              .setBody("{\"data\":{\"gid\":\"5\",\"name\":\"Moved\"}}");
+          return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+              .body("{\"data\":{\"gid\":\"5\",\"name\":\"Moved\"}}").build();
         }
       });
       elsewhere.start();
       api.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/api/1.0/workspaces/5"));
+          return new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/api/1.0/workspaces/5")).build();
         }
       });
       api.start();
       AsanaClient asana = AsanaClient.builder().baseUrl(api.url("/api/1.0/").toString()).personalAccessToken(PAT)
           .build();
       assertEquals("Moved", asana.workspaces().get("5").getName());
-      assertEquals("Bearer " + PAT, api.takeRequest().getHeader("Authorization"));
-      assertNull(elsewhere.takeRequest().getHeader("Authorization"), "the token stays with the host it was meant for");
+      assertEquals("Bearer " + PAT, api.takeRequest().getHeaders().get("Authorization"));
+      assertNull(elsewhere.takeRequest().getHeaders().get("Authorization"), "the token stays with the host it was meant for");
 
       // Through the raw client too, redirected to the sandbox's download host.
       String url = sandbox.downloadBaseUrl().resolve("/files/1/x.pdf?sig=1").toString();
       api.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse().setResponseCode(307).setHeader("Location", url);
+          return new MockResponse.Builder().code(307).setHeader("Location", url).build();
         }
       });
       int before = sandbox.downloadRequestCount();

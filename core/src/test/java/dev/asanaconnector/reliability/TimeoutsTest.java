@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,22 +184,22 @@ class TimeoutsTest {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          if (request.getPath().startsWith("/api/")) {
-            return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+          if (request.getTarget().startsWith("/api/")) {
+            return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(
                 "{\"data\":{\"gid\":\"42\",\"name\":\"big.bin\",\"host\":\"asana\",\"size\":" + content.length
-                + ",\"download_url\":\"" + server.url("/files/42?sig=abc") + "\"}}");
+                + ",\"download_url\":\"" + server.url("/files/42?sig=abc") + "\"}}").build();
           }
-          ranges.add(String.valueOf(request.getHeader("Range")));
+          ranges.add(String.valueOf(request.getHeaders().get("Range")));
           if (files.getAndIncrement() == 0) {
             // 64 KiB, then nothing for 1.2 s (4 read timeouts): the connection stays open but stalls.
-            return new MockResponse().setBody(new Buffer().write(content))
-                .throttleBody(65_536, 1200, TimeUnit.MILLISECONDS);
+            return new MockResponse.Builder().body(new Buffer().write(content))
+                .throttleBody(65_536, 1200, TimeUnit.MILLISECONDS).build();
           }
-          Matcher matcher = range.matcher(String.valueOf(request.getHeader("Range")));
+          Matcher matcher = range.matcher(String.valueOf(request.getHeaders().get("Range")));
           int from = matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
-          return new MockResponse().setResponseCode(206)
+          return new MockResponse.Builder().code(206)
               .setHeader("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length)
-              .setBody(new Buffer().write(Arrays.copyOfRange(content, from, content.length)));
+              .body(new Buffer().write(Arrays.copyOfRange(content, from, content.length))).build();
         }
       });
       server.start();

@@ -21,7 +21,7 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.MultipartReader;
 import okhttp3.RequestBody;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,15 +62,15 @@ class AttachmentsApiTest {
 
     RecordedRequest request = asana.request();
     assertEquals("POST", request.getMethod());
-    assertEquals("/api/1.0/attachments", request.getRequestUrl().encodedPath());
-    assertEquals("name,download_url", request.getRequestUrl().queryParameter("opt_fields"));
-    MediaType contentType = MediaType.get(request.getHeader("Content-Type"));
+    assertEquals("/api/1.0/attachments", request.getUrl().encodedPath());
+    assertEquals("name,download_url", request.getUrl().queryParameter("opt_fields"));
+    MediaType contentType = MediaType.get(request.getHeaders().get("Content-Type"));
     assertEquals("multipart/form-data", contentType.type() + "/" + contentType.subtype());
     String boundary = contentType.parameter("boundary");
     assertNotNull(boundary);
 
     Map<String, Part> parts = new LinkedHashMap<>();
-    try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody().readByteArray()),
+    try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody().toByteArray()),
         boundary)) {
       for (MultipartReader.Part part; (part = reader.nextPart()) != null; ) {
         String disposition = part.headers().get("Content-Disposition");
@@ -101,7 +101,7 @@ class AttachmentsApiTest {
         "parent", RequestBody.create("1204", TEXT),
         "resource_subtype", RequestBody.create("external", TEXT),
         "url", RequestBody.create("https://example.com/design.pdf", TEXT)));
-    String body = asana.request().getBody().readUtf8();
+    String body = asana.request().getBody().utf8();
     assertTrue(body.contains("name=\"url\""), body);
     assertTrue(body.contains("https://example.com/design.pdf"), body);
     assertTrue(body.contains("name=\"resource_subtype\""), body);
@@ -115,7 +115,7 @@ class AttachmentsApiTest {
     GetAttachment200Response response = execute(attachments, "getAttachment", args("attachment_gid", "3000"));
     RecordedRequest request = asana.request();
     assertEquals("GET", request.getMethod());
-    assertEquals("/api/1.0/attachments/3000", request.getRequestUrl().encodedPath());
+    assertEquals("/api/1.0/attachments/3000", request.getUrl().encodedPath());
     @SuppressWarnings("unchecked")
     Map<String, Object> data = (Map<String, Object>) example.get("data");
     AttachmentResponse attachment = response.getData();
@@ -129,7 +129,7 @@ class AttachmentsApiTest {
     asana.respond("{\"data\": [{\"gid\": \"3000\", \"name\": \"notes.txt\"}], \"next_page\": null}");
     GetAttachmentsForObject200Response list = execute(attachments, "getAttachmentsForObject",
         args("parent", "1204", "limit", 3, "offset", "o1"));
-    var url = asana.request().getRequestUrl();
+    var url = asana.request().getUrl();
     assertEquals("/api/1.0/attachments", url.encodedPath());
     assertEquals("1204", url.queryParameter("parent"));
     assertEquals("3", url.queryParameter("limit"));

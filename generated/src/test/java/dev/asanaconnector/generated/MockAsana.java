@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
@@ -69,9 +69,9 @@ final class MockAsana implements AutoCloseable {
   }
 
   MockAsana respond(int code, String json) {
-    server.enqueue(new MockResponse().setResponseCode(code)
+    server.enqueue(new MockResponse.Builder().code(code)
         .setHeader("Content-Type", "application/json; charset=utf-8")
-        .setBody(json));
+        .body(json).build());
     return this;
   }
 
@@ -95,7 +95,7 @@ final class MockAsana implements AutoCloseable {
   /** The request body as generic JSON (maps, lists, strings, doubles, booleans). */
   static Object json(RecordedRequest request) {
     try {
-      return JSON.fromJson(request.getBody().readUtf8());
+      return JSON.fromJson(request.getBody().utf8());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -203,10 +203,6 @@ final class MockAsana implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      server.shutdown();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    server.close();
   }
 }

@@ -74,7 +74,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +98,7 @@ class ResourceApisTest {
 
   private static void assertRequest(RecordedRequest request, String method, String path) {
     assertEquals(method, request.getMethod());
-    assertEquals(path, request.getRequestUrl().encodedPath());
+    assertEquals(path, request.getUrl().encodedPath());
   }
 
   // --- projects -----------------------------------------------------------------------------------
@@ -114,7 +114,7 @@ class ResourceApisTest {
         args("workspace_gid", "1000", "limit", 1, "offset", "eyJ0", "archived", false,
             "opt_fields", List.of("name", "owner.name", "due_on")));
 
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/workspaces/1000/projects", url.encodedPath());
     assertEquals("1", url.queryParameter("limit"));
     assertEquals("eyJ0", url.queryParameter("offset"));
@@ -168,7 +168,7 @@ class ResourceApisTest {
         """);
     GetWorkspaces200Response list = execute(asana.api(WorkspacesApi.class), "getWorkspaces",
         args("limit", 50, "opt_fields", List.of("name", "is_organization")));
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/workspaces", url.encodedPath());
     assertEquals("50", url.queryParameter("limit"));
     assertEquals("name,is_organization", url.queryParameter("opt_fields"));
@@ -197,7 +197,7 @@ class ResourceApisTest {
         args("user_gid", "me", "opt_fields", List.of("email", "photo"))).getData();
     RecordedRequest request = asana.request();
     assertRequest(request, "GET", "/api/1.0/users/me");
-    assertEquals("email,photo", request.getRequestUrl().queryParameter("opt_fields"));
+    assertEquals("email,photo", request.getUrl().queryParameter("opt_fields"));
     Map<String, Object> expected = data(example);
     assertEquals(expected.get("email"), user.getEmail());
     assertEquals(expected.get("name"), user.getName());
@@ -265,7 +265,7 @@ class ResourceApisTest {
     asana.respondWith(spec.exampleResponse("getSectionsForProject"));
     GetSectionsForProject200Response sections = execute(asana.api(SectionsApi.class), "getSectionsForProject",
         args("project_gid", "1331", "limit", 10));
-    assertEquals("10", asana.request().getRequestUrl().queryParameter("limit"));
+    assertEquals("10", asana.request().getUrl().queryParameter("limit"));
     assertEquals(1, sections.getData().size());
   }
 
@@ -284,7 +284,7 @@ class ResourceApisTest {
     asana.respondWith(example);
     GetStoriesForTask200Response stories = execute(asana.api(StoriesApi.class), "getStoriesForTask",
         args("task_gid", "1204", "limit", 20, "offset", "abc"));
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/tasks/1204/stories", url.encodedPath());
     assertEquals("20", url.queryParameter("limit"));
     assertEquals("abc", url.queryParameter("offset"));
@@ -322,7 +322,7 @@ class ResourceApisTest {
     asana.respondWith(spec.exampleResponse("getWebhooks"));
     GetWebhooks200Response webhooks = execute(asana.api(WebhooksApi.class), "getWebhooks",
         args("workspace", "1000", "resource", "1331", "limit", 5));
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/webhooks", url.encodedPath());
     assertEquals("1000", url.queryParameter("workspace"));
     assertEquals("1331", url.queryParameter("resource"));
@@ -369,7 +369,7 @@ class ResourceApisTest {
     asana.respondWith(example);
     GetCustomFieldSettingsForProject200Response settings = execute(asana.api(CustomFieldSettingsApi.class),
         "getCustomFieldSettingsForProject", args("project_gid", "1331", "limit", 2));
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/projects/1331/custom_field_settings", url.encodedPath());
     assertEquals("2", url.queryParameter("limit"));
     @SuppressWarnings("unchecked")
@@ -397,7 +397,7 @@ class ResourceApisTest {
         args("portfolio_gid", "2300", "opt_fields", List.of("name", "start_on")));
     RecordedRequest request = asana.request();
     assertRequest(request, "GET", "/api/1.0/portfolios/2300");
-    assertEquals("name,start_on", request.getRequestUrl().queryParameter("opt_fields"));
+    assertEquals("name,start_on", request.getUrl().queryParameter("opt_fields"));
     assertEquals(data(example).get("name"), portfolio.getData().getName());
     assertEquals(LocalDate.parse((String) data(example).get("start_on")), portfolio.getData().getStartOn());
   }
@@ -412,7 +412,7 @@ class ResourceApisTest {
         """);
     GetTimeTrackingEntriesForTask200Response entries = execute(asana.api(TimeTrackingEntriesApi.class),
         "getTimeTrackingEntriesForTask", args("task_gid", "1204", "limit", 1));
-    assertEquals("/api/1.0/tasks/1204/time_tracking_entries", asana.request().getRequestUrl().encodedPath());
+    assertEquals("/api/1.0/tasks/1204/time_tracking_entries", asana.request().getUrl().encodedPath());
     assertEquals(12, entries.getData().get(0).getDurationMinutes());
     assertEquals(LocalDate.of(2026, 2, 5), entries.getData().get(0).getEnteredOn());
     assertEquals("xyz", entries.getNextPage().getOffset());
@@ -429,7 +429,7 @@ class ResourceApisTest {
         """);
     GetEvents200Response events = execute(asana.api(EventsApi.class), "getEvents",
         args("resource", "1331", "sync", "abc123"));
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/events", url.encodedPath());
     assertEquals("1331", url.queryParameter("resource"));
     assertEquals("abc123", url.queryParameter("sync"));

@@ -29,7 +29,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +61,7 @@ class TasksApiTest {
 
     RecordedRequest request = asana.request();
     assertEquals("GET", request.getMethod());
-    HttpUrl url = request.getRequestUrl();
+    HttpUrl url = request.getUrl();
     assertEquals("/api/1.0/tasks", url.encodedPath());
     assertEquals("1331", url.queryParameter("project"));
     assertEquals("2", url.queryParameter("limit"));
@@ -105,8 +105,8 @@ class TasksApiTest {
 
     RecordedRequest request = asana.request();
     assertEquals("GET", request.getMethod());
-    assertEquals("/api/1.0/tasks/1204", request.getRequestUrl().encodedPath());
-    assertEquals("true", request.getRequestUrl().queryParameter("opt_pretty"));
+    assertEquals("/api/1.0/tasks/1204", request.getUrl().encodedPath());
+    assertEquals("true", request.getUrl().queryParameter("opt_pretty"));
     TaskResponse task = response.getData();
     assertEquals(data.get("gid"), task.getGid());
     assertEquals(data.get("name"), task.getName());
@@ -211,9 +211,9 @@ class TasksApiTest {
 
     RecordedRequest request = asana.request();
     assertEquals("POST", request.getMethod());
-    assertEquals("/api/1.0/tasks", request.getRequestUrl().encodedPath());
-    assertEquals("name", request.getRequestUrl().queryParameter("opt_fields"));
-    assertTrue(request.getHeader("Content-Type").startsWith("application/json"), request.getHeader("Content-Type"));
+    assertEquals("/api/1.0/tasks", request.getUrl().encodedPath());
+    assertEquals("name", request.getUrl().queryParameter("opt_fields"));
+    assertTrue(request.getHeaders().get("Content-Type").startsWith("application/json"), request.getHeaders().get("Content-Type"));
     assertEquals(Map.of("data", Map.of(
             "name", "Buy catnip",
             "notes", "Mittens really likes the stuff from Humboldt.",
@@ -236,7 +236,7 @@ class TasksApiTest {
 
     RecordedRequest request = asana.request();
     assertEquals("PUT", request.getMethod());
-    assertEquals("/api/1.0/tasks/1204", request.getRequestUrl().encodedPath());
+    assertEquals("/api/1.0/tasks/1204", request.getUrl().encodedPath());
     assertEquals(Map.of("data", Map.of("completed", true, "due_at", "2026-03-01T09:00:00Z")),
         MockAsana.json(request));
     assertEquals(Boolean.TRUE, updated.getData().getCompleted());
@@ -248,7 +248,7 @@ class TasksApiTest {
     DeleteTask200Response deleted = execute(tasks, "deleteTask", args("task_gid", "1204"));
     RecordedRequest request = asana.request();
     assertEquals("DELETE", request.getMethod());
-    assertEquals("/api/1.0/tasks/1204", request.getRequestUrl().encodedPath());
+    assertEquals("/api/1.0/tasks/1204", request.getUrl().encodedPath());
     assertEquals(0, request.getBodySize());
     assertNotNull(deleted.getData());
   }
@@ -265,7 +265,7 @@ class TasksApiTest {
         "workspace_gid", "1000", "text", "catnip", "resource_subtype", null, "completed", false,
         "due_on.before", LocalDate.of(2026, 3, 1), "sort_by", "modified_at", "opt_fields", List.of("name")));
 
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals("/api/1.0/workspaces/1000/tasks/search", url.encodedPath());
     assertFalse(url.queryParameterNames().contains("resource_subtype"), url.toString());
     assertEquals("catnip", url.queryParameter("text"));
@@ -276,14 +276,14 @@ class TasksApiTest {
 
     asana.respond("{\"data\": []}");
     execute(tasks, "searchTasksForWorkspace", args("workspace_gid", "1000", "resource_subtype", "milestone"));
-    assertEquals("milestone", asana.request().getRequestUrl().queryParameter("resource_subtype"));
+    assertEquals("milestone", asana.request().getUrl().queryParameter("resource_subtype"));
   }
 
   @Test
   void optFieldValuesKeepTheirOwnCommasEncoded() {
     asana.respond("{\"data\": []}");
     execute(tasks, "getTasks", args("project", "1", "opt_fields", List.of("a,b", "c")));
-    HttpUrl url = asana.request().getRequestUrl();
+    HttpUrl url = asana.request().getUrl();
     assertEquals(List.of("a%2Cb,c"), List.of(url.encodedQuery().replaceAll(".*opt_fields=([^&]*).*", "$1")));
   }
 

@@ -2,6 +2,7 @@ package dev.asanaconnector.sandbox;
 
 import dev.asanaconnector.sandbox.Model.Attachment;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,12 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * An in-process stand-in for Asana's REST API, on two MockWebServers: the API (with the OAuth token
@@ -149,6 +151,18 @@ public final class AsanaSandbox implements AutoCloseable {
     }
   }
 
+  /** The request's body; empty when it has none (MockWebServer 3 records no body as null). */
+  static ByteString body(RecordedRequest request) {
+    ByteString body = request.getBody();
+    return body == null ? ByteString.EMPTY : body;
+  }
+
+  /** Rethrows a checked exception unchanged where MockWebServer 3's Kotlin dispatcher declares none. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+    throw (E) e;
+  }
+
   private interface Handler {
     MockResponse dispatch(RecordedRequest request) throws InterruptedException;
   }
@@ -158,11 +172,20 @@ public final class AsanaSandbox implements AutoCloseable {
     server.setServerSocketFactory(new Wire.Factory(address));
     server.setDispatcher(new Dispatcher() {
       @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        // MockWebServer records every request in an unbounded queue; drop one per request so that
-        // benchmarks making millions of calls run in constant memory.
-        server.takeRequest(0, TimeUnit.NANOSECONDS);
-        return handler.dispatch(request);
+      public MockResponse dispatch(RecordedRequest request) {
+        try {
+          // MockWebServer records every request in an unbounded queue; drop one per request so that
+          // benchmarks making millions of calls run in constant memory.
+          server.takeRequest(0, TimeUnit.NANOSECONDS);
+          return handler.dispatch(request);
+        } catch (InterruptedException e) {
+          // The server is closing (MockWebServer 4 let this through the dispatcher's throws clause):
+          // end the connection as an I/O failure, which MockWebServer 3 closes quietly.
+          Thread.currentThread().interrupt();
+          InterruptedIOException end = new InterruptedIOException("sandbox closing");
+          end.initCause(e);
+          throw AsanaSandbox.<RuntimeException>sneakyThrow(end);
+        }
       }
     });
     return server;
@@ -176,8 +199,9 @@ public final class AsanaSandbox implements AutoCloseable {
     for (MockWebServer s : new MockWebServer[] {apiServer, downloadServer}) {
       if (s != null) {
         try {
-          s.shutdown();
-        } catch (IOException | RuntimeException e) {
+          s.close();
+        } catch (RuntimeException | AssertionError e) {
+          // MockWebServer 3 throws AssertionError when a connection thread outlives its 5 s shutdown wait.
           // best effort
         }
       }
@@ -277,7 +301,7 @@ public final class AsanaSandbox implements AutoCloseable {
   }
 
   private boolean authorized(RecordedRequest request) {
-    String h = request.getHeader("Authorization");
+    String h = request.getHeaders().get("Authorization");
     if (h == null || h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
@@ -302,8 +326,8 @@ public final class AsanaSandbox implements AutoCloseable {
     String method = request.getMethod();
     try {
       faults.delay(SandboxFaults.Target.API);
-      String path = request.getPath();
-      HttpUrl url = request.getRequestUrl();
+      String path = request.getTarget();
+      HttpUrl url = request.getUrl();
       if (path == null || url == null) {
         reply = Reply.error(400, "Bad request");
       } else if (path.startsWith(TOKEN_PATH) && (path.length() == TOKEN_PATH.length()
@@ -334,7 +358,7 @@ public final class AsanaSandbox implements AutoCloseable {
 
   private MockResponse dispatchDownload(RecordedRequest request) throws InterruptedException {
     downloadRequests.incrementAndGet();
-    if (request.getHeader("Authorization") != null) {
+    if (request.getHeaders().get("Authorization") != null) {
       downloadAuthorized.incrementAndGet();
     }
     String requestId = requestId();
@@ -353,10 +377,10 @@ public final class AsanaSandbox implements AutoCloseable {
     String method = request.getMethod();
     try {
       faults.delay(SandboxFaults.Target.DOWNLOAD);
-      HttpUrl url = request.getRequestUrl();
+      HttpUrl url = request.getUrl();
       reply = url == null
           ? DownloadHandler.s3Error(400, "InvalidRequest", "Bad request", requestId)
-          : downloads.handle(method, url, request.getHeader("Range"), requestId);
+          : downloads.handle(method, url, request.getHeaders().get("Range"), requestId);
     } catch (InterruptedException e) {
       faults.release(SandboxFaults.Target.DOWNLOAD);
       throw e;
@@ -372,20 +396,20 @@ public final class AsanaSandbox implements AutoCloseable {
    * and streamed right after the headers (see {@link Wire}). {@code done} runs once it has been sent.
    */
   private static MockResponse respond(Reply reply, String requestId, boolean head, long cutAfter, Runnable done) {
-    MockResponse r = new MockResponse();
-    r.setStatus("HTTP/1.1 " + reply.status + " " + Reply.reason(reply.status));
+    MockResponse.Builder r = new MockResponse.Builder();
+    r.status("HTTP/1.1 " + reply.status + " " + Reply.reason(reply.status));
     r.setHeader("Content-Type", reply.contentType);
     r.setHeader("X-Request-Id", requestId);
     for (String[] h : reply.headers) {
       r.addHeader(h[0], h[1]);
     }
     long length = reply.body.length();
-    r.setHeader("Content-Length", length);
+    r.setHeader("Content-Length", Long.toString(length));
     if (head || length == 0) {
       if (done != null) {
         done.run();
       }
-      return r;
+      return r.build();
     }
     Wire.Pending pending = new Wire.Pending(reply.body, cutAfter, done);
     if (!Wire.park(pending)) {
@@ -396,12 +420,13 @@ public final class AsanaSandbox implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      r.setBody(buffer);
+      r.body(buffer);
       BUFFERED.incrementAndGet();
       pending.finish();
     }
-    return r;
+    return r.build();
   }
+
 
   /** Configures an {@link AsanaSandbox}. */
   public static final class Builder {

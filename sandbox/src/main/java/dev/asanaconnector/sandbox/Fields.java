@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 
 /**
  * The {@code data} object of a write request, with typed accessors whose errors are Asana's 400s naming
@@ -27,8 +27,8 @@ final class Fields {
   /** Reads the request's body (consuming it). An empty body is an empty data object. */
   @SuppressWarnings("unchecked")
   static Fields read(RecordedRequest request) {
-    String type = request.getHeader("Content-Type");
-    String text = request.getBody().readString(StandardCharsets.UTF_8);
+    String type = request.getHeaders().get("Content-Type");
+    String text = AsanaSandbox.body(request).string(StandardCharsets.UTF_8);
     if (type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33)) {
       return new Fields(new LinkedHashMap<>(SandboxOAuth.parseForm(text)));
     }

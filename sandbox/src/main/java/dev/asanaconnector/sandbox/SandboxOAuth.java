@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 
 /**
  * The sandbox's OAuth token endpoint ({@code POST /-/oauth_token}, form-encoded
@@ -113,7 +113,7 @@ public final class SandboxOAuth {
     if (!"POST".equals(request.getMethod())) {
       return Reply.error(404, "No matching route for request");
     }
-    Map<String, String> form = parseForm(request.getBody().readUtf8());
+    Map<String, String> form = parseForm(AsanaSandbox.body(request).utf8());
     String id = form.get("client_id");
     String secret = form.get("client_secret");
     String basic = request.getHeaders().get("Authorization");

@@ -6,7 +6,7 @@ import dev.asanaconnector.sandbox.Model.Resource;
 import dev.asanaconnector.sandbox.Model.Task;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 
 /**
  * POST /attachments, multipart/form-data: {@code parent} (a task or project) with a {@code file} part
@@ -45,7 +45,7 @@ final class Uploads {
     if (request.getBodySize() > bodyLimit()) {
       throw tooLarge();
     }
-    Multipart parts = Multipart.parse(request.getHeader("Content-Type"), request.getBody());
+    Multipart parts = Multipart.parse(request.getHeaders().get("Content-Type"), new okio.Buffer().write(AsanaSandbox.body(request)));
     String subtype = parts.fields.getOrDefault("resource_subtype", "asana");
     if (!List.of("asana", "external").contains(subtype)) {
       throw ApiError.badRequest("resource_subtype: Not a valid value: " + subtype + ". Should be one of asana, external");

@@ -13,9 +13,11 @@ import javax.net.ServerSocketFactory;
 /**
  * The sockets under both MockWebServers.
  *
- * <p>MockWebServer (4.12) neither sets TCP_NODELAY on accepted sockets (each small response would then
- * wait ~40 ms for the client's delayed ACK) nor streams response bodies (a {@code MockResponse} body is
- * an in-memory Buffer, and a 256 MiB attachment must never be held). So its server socket comes from
+ * <p>MockWebServer (3, of OkHttp 5.5) does not set TCP_NODELAY on accepted sockets (each small response
+ * would then wait ~40 ms for the client's delayed ACK), and its bodies cannot end the connection after a
+ * chosen number of bytes (its disconnect effects cut at half the body), while a 256 MiB attachment must
+ * be streamed, never held. It writes a response on the connection's own thread: status line and headers,
+ * one flush, then the body (none here). So its server socket comes from
  * here: every accepted socket gets TCP_NODELAY, a fixed local address (no reverse DNS per request, which
  * MockWebServer's RecordedRequest would otherwise do), and an output stream with a hook. A dispatcher
  * returns a header-only MockResponse whose Content-Length is the real length and parks the body on the

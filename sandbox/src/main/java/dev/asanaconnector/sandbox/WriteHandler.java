@@ -9,7 +9,7 @@ import dev.asanaconnector.sandbox.Model.Workspace;
 import java.util.List;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 
 /**
  * Routes POST, PUT and DELETE under /api/1.0 to the writes, each under the model's write lock (so

@@ -28,8 +28,8 @@
  * limit 100. Unknown {@code opt_fields} names are ignored.
  *
  * <p>Speed: JSON is written by hand into byte arrays, compact records are cached, big-project pages are
- * rendered straight from the task index. MockWebServer 4.12 does not set TCP_NODELAY on accepted sockets
- * and only serves in-memory bodies; the sandbox's own server socket fixes both (see {@code Wire}): every
+ * rendered straight from the task index. MockWebServer (3, of OkHttp 5) does not set TCP_NODELAY on accepted
+ * sockets, and a body it streams cannot cut the connection after a chosen byte count; the sandbox's own server socket fixes both (see {@code Wire}): every
  * accepted socket gets TCP_NODELAY, and response bodies are streamed from their generators right after
  * MockWebServer writes the headers (headers and small bodies leave in one write).
  */

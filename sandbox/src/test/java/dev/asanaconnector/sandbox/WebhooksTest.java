@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,15 +64,15 @@ class WebhooksTest {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          String secret = request.getHeader("X-Hook-Secret");
+          String secret = request.getHeaders().get("X-Hook-Secret");
           if (secret != null) {
             handshakeSecret.set(secret);
-            MockResponse ok = new MockResponse().setResponseCode(200);
-            return echoSecret ? ok.setHeader("X-Hook-Secret", secret) : ok;
+            MockResponse.Builder ok = new MockResponse.Builder().code(200);
+            return (echoSecret ? ok.setHeader("X-Hook-Secret", secret) : ok).build();
           }
-          deliveries.add(new Delivery(request.getBody().readByteArray(), request.getHeader("X-Hook-Signature")));
+          deliveries.add(new Delivery(request.getBody().toByteArray(), request.getHeaders().get("X-Hook-Signature")));
           boolean refused = refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-          return new MockResponse().setResponseCode(refused ? 500 : 200);
+          return new MockResponse.Builder().code(refused ? 500 : 200).build();
         }
       });
       server.start();
@@ -90,7 +90,7 @@ class WebhooksTest {
 
     @Override
     public void close() throws IOException {
-      server.shutdown();
+      server.close();
     }
   }
 
