@@ -38,6 +38,24 @@ final class RawModels {
   static final class TaskPage {
     List<CompactTask> data;
     @Json(name = "next_page") NextPage nextPage;
+
+    /**
+     * The hand-written loops' pagination: fetches the first page ({@code null} offset), hands each task to
+     * {@code sink} and follows {@code next_page.offset} to the end; returns the count.
+     */
+    static long walk(java.util.function.Function<String, TaskPage> fetch, java.util.function.Consumer<Object> sink) {
+      long count = 0;
+      String offset = null;
+      do {
+        TaskPage page = fetch.apply(offset);
+        for (CompactTask task : page.data) {
+          sink.accept(task);
+          count++;
+        }
+        offset = page.nextPage == null ? null : page.nextPage.offset;
+      } while (offset != null);
+      return count;
+    }
   }
 
   static final class Membership {

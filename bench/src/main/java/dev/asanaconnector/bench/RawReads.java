@@ -52,17 +52,7 @@ final class RawReads implements TaskReads {
 
   @Override
   public long listProjectTasks(String projectGid, Consumer<Object> sink) {
-    long count = 0;
-    String offset = null;
-    do {
-      RawModels.TaskPage page = page(projectGid, offset);
-      for (RawModels.CompactTask task : page.data) {
-        sink.accept(task);
-        count++;
-      }
-      offset = page.nextPage == null ? null : page.nextPage.offset;
-    } while (offset != null);
-    return count;
+    return RawModels.TaskPage.walk(offset -> page(projectGid, offset), sink);
   }
 
   @Override
