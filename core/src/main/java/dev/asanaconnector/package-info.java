@@ -24,7 +24,8 @@
  *       loop: statuses, connection failures and bodies cut mid-read, one budget of attempts and time;
  *       it reads each answer into memory with {@link dev.asanaconnector.http.ResponseBodies}, bounded),
  *       {@code BearerAuthInterceptor} (the token, for the base URL's origin only; one renewal after a
- *       401), {@code RateLimiter} (pause after a 429, pacing, then an in-flight permit),
+ *       401), {@code RateLimiter} (pause after a 429, pacing, an in-flight permit, then the
+ *       send log: no more than the limit actually sent in any window),
  *       {@code AsanaChangeWarnings} and {@code RequestLogging}.
  *   <li>Back in {@code Transport}: an error status goes to {@code ApiErrors}, the one mapper to
  *       {@link dev.asanaconnector.AsanaApiException} and its subclasses (status, Asana's messages,

@@ -12,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import mockwebserver3.Dispatcher;
@@ -146,6 +149,94 @@ class RateLimiterTest {
     assertEquals(1, server.getRequestCount(), "nothing is sent during the pause");
     assertEquals(1, availableReadPermits(client), "the waiting thread holds no permit");
     assertEquals(200, paused.get(5, TimeUnit.SECONDS));
+  }
+
+  /**
+   * Permits, not the pace, hold requests back at times: while answers are slow, threads whose paced slots
+   * have come wait for one of the two read permits; when answers turn fast, those threads all get a
+   * permit at once, on top of the requests paced into the next window. However they bunch, no window (as
+   * the server sees the requests arrive) may hold more requests than the limit.
+   */
+  @Test
+  void noWindowHoldsMoreRequestsThanTheLimitWhenPermitsHoldThemBack() throws Exception {
+    RateLimits limits = RateLimits.unlimited().toBuilder().requestsPerMinute(20).maxReadsInFlight(2).build();
+    assertNoWindowOverLimit(limits, 20, "/api/1.0/tasks");
+  }
+
+  @Test
+  void noWindowHoldsMoreTaskSearchesThanTheirLimitWhenPermitsHoldThemBack() throws Exception {
+    RateLimits limits = RateLimits.unlimited().toBuilder().searchRequestsPerMinute(10).maxReadsInFlight(2).build();
+    assertNoWindowOverLimit(limits, 10, "/api/1.0/workspaces/1/tasks/search?text=x");
+  }
+
+  /**
+   * Twelve threads send {@code path} for about 2 s through a limiter whose per-minute rates apply per
+   * second, against a server that answers slowly (400 ms) for the first half second, then at once: the
+   * threads whose slots came meanwhile go together at about 0.9 s, and the pace fills the next second.
+   */
+  private void assertNoWindowOverLimit(RateLimits limits, int limit, String path) throws Exception {
+    long window = TimeUnit.SECONDS.toNanos(1);
+    // The limiter counts a window longer by a margin, for the time between a request leaving and arriving:
+    // here the threads' scheduling on a busy machine, so 50 ms rather than production's 0.5 s of a minute.
+    long margin = TimeUnit.MILLISECONDS.toNanos(50);
+    // A warm-up first, so that the first measured request does not arrive late by the time OkHttp takes
+    // to load its classes (late enough to make room in the window for a request that left a second later).
+    server.setDispatcher(new Counting(0));
+    OkHttpClient base = new OkHttpClient();
+    OkHttpClient warm = base.newBuilder().addInterceptor(new RateLimiter(RateLimits.unlimited(), new CapturingLogger()))
+        .build();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, status(warm, get(server, path)));
+    }
+    Arrivals arrivals = new Arrivals();
+    server.setDispatcher(arrivals);
+    OkHttpClient client = base.newBuilder()
+        .addInterceptor(new RateLimiter(limits, new CapturingLogger(), window, margin)).build();
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
+    List<Future<Integer>> senders = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      senders.add(threads.submit(() -> {
+        int sent = 0;
+        while (System.nanoTime() - end < 0) {
+          assertEquals(200, status(client, get(server, path)));
+          sent++;
+        }
+        return sent;
+      }));
+    }
+    for (Future<Integer> sender : senders) {
+      sender.get(30, TimeUnit.SECONDS);
+    }
+    long[] times = arrivals.times.stream().mapToLong(Long::longValue).sorted().toArray();
+    int worst = 0;
+    for (int first = 0, last = 0; last < times.length; last++) {
+      while (times[last] - times[first] >= window) {
+        first++;
+      }
+      worst = Math.max(worst, last - first + 1);
+    }
+    assertTrue(worst <= limit, worst + " requests arrived within one window; the limit is " + limit);
+    assertTrue(times.length >= limit / 2, "only " + times.length + " requests were sent");
+  }
+
+  /**
+   * Records when each request arrives; answers slowly (400 ms) what arrives in the first 0.5 s of every 2 s
+   * from the first arrival, at once otherwise.
+   */
+  private static final class Arrivals extends Dispatcher {
+    final Queue<Long> times = new ConcurrentLinkedQueue<>();
+    private final AtomicLong start = new AtomicLong();
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      long now = System.nanoTime();
+      times.add(now);
+      start.compareAndSet(0, now);
+      if (TimeUnit.NANOSECONDS.toMillis(now - start.get()) % 2000 < 500) {
+        Thread.sleep(400);
+      }
+      return new MockResponse.Builder().body("{}").build();
+    }
   }
 
   private static final class Counting extends Dispatcher {
