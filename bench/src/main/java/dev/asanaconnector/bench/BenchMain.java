@@ -84,7 +84,7 @@ public final class BenchMain {
       // break (5 in flight at 100 ms allow 3,000 a minute: the rate is the binding limit, as with Asana).
       Duration latency = Duration.ofMillis(100);
       if (quick) {
-        return new Plan(true, only, jmh, 1, 2, 2, 3, 1, 2, 6, 1, 2, 2, 2,
+        return new Plan(true, only, jmh, 1, 2, 2, 3, 1, 1, 4, 1, 2, 2, 2,
             List.of(new RateLimitedExtraction.Config(1_000, 1_500, 5, latency, 16, true)));
       }
       return new Plan(false, only, jmh, 2, 5, 2, 5, 2, 12, 50, 2, 3, 5, 10,
