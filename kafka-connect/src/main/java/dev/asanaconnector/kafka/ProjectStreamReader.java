@@ -144,7 +144,7 @@ final class ProjectStreamReader implements StreamReader {
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i);
       out.add(records.create(partition, i == rows.size() - 1 ? after : here, topic, tenant, (String) row.get("gid"),
-          stream.resourceType(), row, "snapshot", null));
+          stream.resourceType(), row, "snapshot", now));
     }
     page = next;
     if (next == null) {
@@ -179,7 +179,7 @@ final class ProjectStreamReader implements StreamReader {
     for (AsanaEvent event : latest.values()) {
       String gid = event.resource().gid();
       Map<String, Object> current = "deleted".equals(event.action()) ? null : read(gid);
-      Instant eventTime = event.createdAt() == null ? null : event.createdAt().toInstant();
+      Instant eventTime = event.createdAt() == null ? now : event.createdAt().toInstant();
       out.add(records.create(partition, ++i == latest.size() ? after : before, topic, tenant, gid,
           stream.resourceType(), current, current == null ? "deleted" : event.action(), eventTime));
     }
@@ -220,7 +220,7 @@ final class ProjectStreamReader implements StreamReader {
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i);
       out.add(records.create(partition, i == rows.size() - 1 ? after : before, topic, tenant, (String) row.get("gid"),
-          stream.resourceType(), row, "crawl", null));
+          stream.resourceType(), row, "crawl", now));
     }
     sync = freshSync;
     watermark = nextWatermark;

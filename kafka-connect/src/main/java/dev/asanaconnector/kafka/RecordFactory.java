@@ -3,9 +3,8 @@ package dev.asanaconnector.kafka;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -15,7 +14,12 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Turns Asana records into Connect records: key the gid, value the record (JSON text, a schemaless map
  * or a {@link Struct}), null for a deleted resource (a tombstone), headers naming the action and the
- * resource type, timestamp Asana's {@code modified_at} or else the event's time.
+ * resource type, timestamp the time the change was seen (the event's time, or when the record was read).
+ *
+ * <p>Not Asana's {@code modified_at}: a snapshot holds records last edited months ago, and a broker with
+ * time-based retention (7 days by default) deletes a segment as soon as its newest timestamp is older than
+ * that, so a snapshot stamped with edit times would be deleted while it is being written. The edit time
+ * stays in the value.
  */
 public final class RecordFactory {
   /** Header: what produced the record: {@code snapshot}, {@code crawl}, {@code listed} or the event's action. */
@@ -48,16 +52,15 @@ public final class RecordFactory {
   /**
    * A record for {@code record} (null: a tombstone for {@code gid}).
    *
-   * @param eventTime the event's time, used when the record has no {@code modified_at}; may be null
+   * @param seenAt the record's timestamp: the event's time, or when the record was read
    */
   public SourceRecord create(Map<String, ?> partition, Map<String, ?> offset, String topic, String tenant, String gid,
-      String resourceType, Map<String, Object> record, String action, Instant eventTime) {
+      String resourceType, Map<String, Object> record, String action, Instant seenAt) {
     ConnectHeaders headers = new ConnectHeaders();
     headers.addString(ACTION_HEADER, action);
     headers.addString(RESOURCE_TYPE_HEADER, resourceType);
     headers.addString(TENANT_HEADER, tenant);
-    Instant modifiedAt = record == null ? null : time(record.get("modified_at"));
-    Instant when = modifiedAt != null ? modifiedAt : eventTime != null ? eventTime : Instant.now();
+    Objects.requireNonNull(seenAt, "seenAt");
     Schema valueSchema;
     Object value;
     switch (format) {
@@ -82,21 +85,10 @@ public final class RecordFactory {
       default -> throw new AssertionError(format);
     }
     return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, gid, valueSchema, value,
-        when.toEpochMilli(), headers);
+        seenAt.toEpochMilli(), headers);
   }
 
   private static String string(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  private static Instant time(Object value) {
-    if (value instanceof String text) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
-    return null;
   }
 }

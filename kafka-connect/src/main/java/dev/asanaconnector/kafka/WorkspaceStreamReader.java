@@ -103,7 +103,7 @@ final class WorkspaceStreamReader implements StreamReader {
     List<SourceRecord> out = new ArrayList<>(changed.size() + gone.size());
     for (Map<String, Object> row : changed) {
       out.add(records.create(partition, offset, topic, tenant, (String) row.get("gid"), stream.resourceType(), row,
-          "listed", null));
+          "listed", now));
     }
     for (String gid : gone) {
       out.add(records.create(partition, offset, topic, tenant, gid, stream.resourceType(), null, "removed", now));

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
@@ -100,12 +101,14 @@ class EmbeddedConnectTest {
 
   /** Reads {@code topic} from the start until {@code done} holds for what was read (or the patience runs out). */
   static final class Reader implements AutoCloseable {
+    final String topic;
     final KafkaConsumer<byte[], byte[]> consumer;
     final List<Seen> seen = new ArrayList<>();
     /** Values by key, so that checking what came stays cheap and does not delay the next poll. */
     final Map<String, List<String>> valuesByKey = new HashMap<>();
 
     Reader(String topic) {
+      this.topic = topic;
       Map<String, Object> props = new HashMap<>();
       props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + System.nanoTime());
@@ -131,6 +134,16 @@ class EmbeddedConnectTest {
         }
       }
       return true;
+    }
+
+    /**
+     * What was read against what the topic holds, for a failure message: a log start offset above 0 means
+     * the broker deleted records (retention) before they were read.
+     */
+    String progress() {
+      Set<TopicPartition> assigned = consumer.assignment();
+      return topic + ": " + seen.size() + " records read (" + keys(seen).size() + " keys); log start offsets "
+          + consumer.beginningOffsets(assigned) + ", end offsets " + consumer.endOffsets(assigned);
     }
 
     @Override
@@ -160,7 +173,8 @@ class EmbeddedConnectTest {
     try (Reader reader = new Reader(topic)) {
       long started = System.nanoTime();
       connect.configureConnector("asana-big", props);
-      assertTrue(reader.readUntil(seen -> reader.valuesByKey.size() >= taskGids.size()), "the snapshot came in full");
+      assertTrue(reader.readUntil(seen -> reader.valuesByKey.size() >= taskGids.size()),
+          () -> "the snapshot came in full: " + reader.progress());
       double seconds = (System.nanoTime() - started) / 1e9;
       assertEquals(Set.copyOf(taskGids), keys(reader.seen));
       assertTrue(reader.seen.stream().allMatch(s -> "snapshot".equals(s.action()) && s.value().contains("\"gid\"")));
@@ -244,8 +258,8 @@ class EmbeddedConnectTest {
       assertEquals(Set.of("alpha", "beta"), assigned, "one tenant per task");
       int a = sandbox.data().taskGids(projectA).size();
       int b = sandbox.data().taskGids(projectB).size();
-      assertTrue(alpha.readUntil(seen -> keys(seen).size() >= a));
-      assertTrue(beta.readUntil(seen -> keys(seen).size() >= b));
+      assertTrue(alpha.readUntil(seen -> keys(seen).size() >= a), alpha::progress);
+      assertTrue(beta.readUntil(seen -> keys(seen).size() >= b), beta::progress);
       assertEquals(Set.copyOf(sandbox.data().taskGids(projectA)), keys(alpha.seen));
       assertEquals(Set.copyOf(sandbox.data().taskGids(projectB)), keys(beta.seen));
       String value = alpha.seen.get(0).value();
