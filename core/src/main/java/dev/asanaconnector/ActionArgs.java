@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import java.util.Map;
 final class ActionArgs {
   private final Map<String, Object> values;
   private final List<String> optFields;
-  private final Map<String, String> extraQuery = new LinkedHashMap<>();
 
   ActionArgs(Map<String, Object> values, List<String> optFields) {
     this.values = values;
@@ -58,22 +56,6 @@ final class ActionArgs {
   /** The {@code opt_fields} to send, or {@code null} to let Asana return its default fields. */
   List<String> optFields() {
     return optFields;
-  }
-
-  /** Sends {@code name} as a query parameter the generated operation does not declare. */
-  void addQuery(String name, Object value) {
-    if (value != null) {
-      extraQuery.put(name, text(value));
-    }
-  }
-
-  /** Sends the named parameter, if given, as a query parameter the generated operation lacks. */
-  void passThrough(String name) {
-    addQuery(name, values.get(name));
-  }
-
-  Map<String, String> extraQuery() {
-    return extraQuery;
   }
 
   Map<String, Object> values() {

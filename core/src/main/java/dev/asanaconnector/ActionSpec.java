@@ -13,11 +13,6 @@ import java.util.Set;
  * methods, the JSON Schema description and the command line all read these definitions.
  */
 final class ActionSpec {
-  /** Builds the generated operation's call from validated arguments. */
-  interface CallFactory {
-    retrofit2.Call<?> create(GeneratedApis apis, ActionArgs args);
-  }
-
   /** A check across parameters (e.g. "project, section, or workspace with assignee"). */
   interface Rule {
     void check(Map<String, Object> values);
@@ -27,20 +22,27 @@ final class ActionSpec {
   static final Set<String> ALWAYS_RETURNED = Set.of("gid", "resource_type");
 
   /**
-   * How a write is sent, built by the connector itself rather than through a generated body model (whose
-   * names Asana changes between spec versions): the method, the path with {@code {name}} slots for path
-   * parameters, and whether the body is {@code multipart/form-data} instead of {@code {"data": {...}}}.
-   * Every parameter that is not in the path goes into the body.
+   * How an action's request is built, by the connector itself rather than through the generated
+   * interfaces (whose Retrofit proxies cost a fresh JVM a tenth of its time to the first page, and whose
+   * body models Asana renames between spec versions): the method, the path with {@code {name}} slots for
+   * path parameters, and whether a write's body is {@code multipart/form-data} instead of
+   * {@code {"data": {...}}}. A read sends every other parameter in the query, a write in the body.
+   *
+   * @param pathParams the names of the path's {@code {slots}}, in order
    */
-  record Route(String method, String path, boolean multipart) {
-    /** The names of the path's {@code {slots}}, in order. */
-    List<String> pathParams() {
+  record Route(String method, String path, boolean multipart, List<String> pathParams) {
+    static Route of(String method, String path, boolean multipart) {
       List<String> names = new ArrayList<>();
-      java.util.regex.Matcher slot = java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(path);
-      while (slot.find()) {
-        names.add(slot.group(1));
+      for (String segment : path.split("/")) {
+        if (segment.startsWith("{") && segment.endsWith("}")) {
+          names.add(segment.substring(1, segment.length() - 1));
+        }
       }
-      return names;
+      return new Route(method, path, multipart, List.copyOf(names));
+    }
+
+    boolean isRead() {
+      return method.equals("GET");
     }
   }
 
@@ -56,9 +58,8 @@ final class ActionSpec {
    */
   final List<String> optFields;
   final Class<?> recordType;
-  final CallFactory callFactory;
   final Rule rule;
-  /** How a write is sent; null for reads, which call a generated operation. */
+  /** How the request is built and sent. */
   final Route route;
   /** Whether the write deletes or removes something (tool annotations, confirmations). */
   final boolean destructive;
@@ -74,11 +75,11 @@ final class ActionSpec {
     this.recordFields = List.copyOf(builder.recordFields);
     this.optFields = recordFields.stream().filter(field -> !ALWAYS_RETURNED.contains(field)).toList();
     this.recordType = builder.recordType;
-    this.callFactory = builder.callFactory;
-    this.route = builder.route;
-    if ((callFactory == null) == (route == null)) {
-      throw new IllegalStateException(builder.entity + " " + builder.kind + ": a read calls a generated "
-          + "operation, a write has a route");
+    this.route = Objects.requireNonNull(builder.route, () -> builder.entity + " " + builder.kind + " has no route");
+    for (String name : route.pathParams()) {
+      if (!params.containsKey(name)) {
+        throw new IllegalStateException(name() + ": the path's {" + name + "} is not a parameter");
+      }
     }
     this.destructive = builder.destructive;
     this.rule = builder.rule;
@@ -101,7 +102,6 @@ final class ActionSpec {
     private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<String> recordFields = new ArrayList<>();
     private Class<?> recordType = Map.class;
-    private CallFactory callFactory;
     private Rule rule = values -> { };
     private boolean requestsRecordFields;
     private Route route;
@@ -158,16 +158,20 @@ final class ActionSpec {
       return this;
     }
 
-    Builder calls(String operation, CallFactory factory) {
+    /**
+     * A read sent as {@code GET path}, Asana's operation {@code operation}; the path's parameters are
+     * declared with their own descriptions.
+     */
+    Builder reads(String path, String operation) {
       this.operationId = operation;
-      this.callFactory = factory;
+      this.route = Route.of("GET", path, false);
       return this;
     }
 
     /** A write sent as {@code method path} with a JSON body (see {@link Route}). */
     Builder sends(String method, String path, String operation) {
       this.operationId = operation;
-      this.route = new Route(method, path, false);
+      this.route = Route.of(method, path, false);
       for (String name : route.pathParams()) {
         required(name, ParamType.GID, "The gid of the " + name.substring(0, name.length() - 4).replace('_', ' '));
       }
@@ -177,7 +181,7 @@ final class ActionSpec {
     /** A write sent as {@code multipart/form-data}. */
     Builder sendsMultipart(String method, String path, String operation) {
       sends(method, path, operation);
-      this.route = new Route(method, path, true);
+      this.route = Route.of(method, path, true);
       return this;
     }
 

@@ -30,11 +30,13 @@ final class ApiErrors {
   /** How much of a body an exception quotes, once on one line. */
   private static final int EXCERPT_CHARS = 120;
 
-  private final JsonAdapter<Envelopes.ErrorEnvelope> errorAdapter;
+  private final Moshi moshi;
+  /** Made on the first error: a client that never sees one does not pay for it at start-up. */
+  private volatile JsonAdapter<Envelopes.ErrorEnvelope> errorAdapter;
   private final UnaryOperator<String> redaction;
 
   ApiErrors(Moshi moshi, UnaryOperator<String> redaction) {
-    this.errorAdapter = moshi.adapter(Envelopes.ErrorEnvelope.class);
+    this.moshi = moshi;
     this.redaction = redaction;
   }
 
@@ -127,7 +129,7 @@ final class ApiErrors {
   private List<AsanaError> parseErrors(String text) {
     List<AsanaError> errors = new ArrayList<>();
     try {
-      Envelopes.ErrorEnvelope envelope = errorAdapter.fromJson(text);
+      Envelopes.ErrorEnvelope envelope = errorAdapter().fromJson(text);
       if (envelope != null && envelope.errors != null) {
         for (Envelopes.ErrorJson error : envelope.errors) {
           if (error != null && error.message != null) {
@@ -154,5 +156,14 @@ final class ApiErrors {
   static String excerpt(String text) {
     String oneLine = text.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= EXCERPT_CHARS ? oneLine : oneLine.substring(0, EXCERPT_CHARS) + "…";
+  }
+
+  private JsonAdapter<Envelopes.ErrorEnvelope> errorAdapter() {
+    JsonAdapter<Envelopes.ErrorEnvelope> adapter = errorAdapter;
+    if (adapter == null) {
+      adapter = moshi.adapter(Envelopes.ErrorEnvelope.class); // Moshi caches it; a race makes it twice at worst
+      errorAdapter = adapter;
+    }
+    return adapter;
   }
 }

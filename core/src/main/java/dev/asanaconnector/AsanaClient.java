@@ -7,6 +7,7 @@ import dev.asanaconnector.generated.support.AsanaJson;
 import dev.asanaconnector.generated.support.AsanaRetrofit;
 import dev.asanaconnector.http.HttpSettings;
 import dev.asanaconnector.http.HttpStack;
+import dev.asanaconnector.http.TlsOnDemand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -35,8 +36,7 @@ public final class AsanaClient {
   private final Dispatcher dispatcher;
   private final GeneratedApis apis;
   private final GeneratedCalls calls;
-  private final OkHttpClient httpClient;
-  private final OkHttpClient downloadClient;
+  private final TlsOnDemand httpClient;
   private final Moshi moshi = AsanaJson.moshi();
 
   private final Tasks tasks;
@@ -72,10 +72,9 @@ public final class AsanaClient {
     HttpSettings settings = builder.settings.build();
     HttpStack.Clients clients = HttpStack.newClients(settings);
     this.httpClient = clients.api();
-    this.downloadClient = clients.downloads();
-    this.apis = new GeneratedApis(AsanaRetrofit.builder(settings.apiBaseUrl(), httpClient).build());
+    this.apis = new GeneratedApis(() -> AsanaRetrofit.builder(settings.apiBaseUrl(), httpClient).build());
     Transport transport = new Transport(httpClient, new ApiErrors(moshi, clients.redaction()));
-    this.dispatcher = new Dispatcher(apis, settings.apiBaseUrl(), transport, moshi);
+    this.dispatcher = new Dispatcher(settings.apiBaseUrl(), transport, moshi);
     this.calls = new GeneratedCalls(transport, moshi);
 
     tasks = new Tasks(dispatcher);
@@ -92,7 +91,7 @@ public final class AsanaClient {
     teams = new Teams(dispatcher);
     workspaceTeams = new WorkspaceTeams(dispatcher);
     userTeams = new UserTeams(dispatcher);
-    attachments = new Attachments(dispatcher, downloadClient);
+    attachments = new Attachments(dispatcher, clients.downloads());
     workspaceTags = new WorkspaceTags(dispatcher);
     tags = new Tags(dispatcher);
     projectSections = new ProjectSections(dispatcher);
@@ -236,7 +235,7 @@ public final class AsanaClient {
    * permit after {@code execute()} returns; closing it remains good practice.
    */
   public OkHttpClient httpClient() {
-    return httpClient;
+    return httpClient.secure();
   }
 
   /** Tasks: list (by project, section, or assignee in a workspace), get, create, update, delete. */

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -38,7 +38,7 @@ public final class AttachmentDownload {
   private static final int MAX_RESUMES = 5;
   private static final int BUFFER_BYTES = 8192;
 
-  private final OkHttpClient downloadClient;
+  private final Call.Factory downloadClient;
   private final Transport transport;
   private final Supplier<AttachmentResponse> refetch;
   private final String range;
@@ -46,7 +46,7 @@ public final class AttachmentDownload {
   private volatile AttachmentResponse attachment;
   private volatile boolean sizeVerified;
 
-  AttachmentDownload(OkHttpClient downloadClient, Transport transport, AttachmentResponse attachment,
+  AttachmentDownload(Call.Factory downloadClient, Transport transport, AttachmentResponse attachment,
       Supplier<AttachmentResponse> refetch, String range, CallOptions options) {
     this.downloadClient = downloadClient;
     this.transport = transport;

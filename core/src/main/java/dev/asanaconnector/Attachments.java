@@ -4,7 +4,7 @@ import dev.asanaconnector.generated.model.AttachmentCompact;
 import dev.asanaconnector.generated.model.AttachmentResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 
 /**
  * Attachments: list those of an object, get one, download its file in two steps, upload a file or
@@ -12,10 +12,9 @@ import okhttp3.OkHttpClient;
  */
 public final class Attachments {
   private final EntityCalls calls;
-  private final OkHttpClient downloadClient;
-  private final ActionSpec download = Catalog.find("attachments", "download");
+  private final Call.Factory downloadClient;
 
-  Attachments(Dispatcher dispatcher, OkHttpClient downloadClient) {
+  Attachments(Dispatcher dispatcher, Call.Factory downloadClient) {
     this.calls = new EntityCalls(dispatcher, "attachments");
     this.downloadClient = downloadClient;
   }
@@ -54,7 +53,8 @@ public final class Attachments {
    * The params' {@link Params#callOptions() call options} apply to both steps.
    */
   public AttachmentDownload download(String attachmentGid, Params params) {
-    ActionArgs args = Dispatcher.validate(download, Params.with(params, "attachment_gid", attachmentGid));
+    ActionArgs args = Dispatcher.validate(Catalog.find("attachments", "download"),
+        Params.with(params, "attachment_gid", attachmentGid));
     String gid = args.string("attachment_gid");
     Params record = Params.builder().callOptions(params.callOptionsOrNull()).build();
     return new AttachmentDownload(downloadClient, calls.dispatcher().transport(), get(gid, record),

@@ -5,7 +5,6 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import dev.asanaconnector.generated.support.CommaSeparatedQueryInterceptor;
 import dev.asanaconnector.http.CallOptions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,15 +41,13 @@ final class Dispatcher {
   private static final Map<String, ParamSpec> HEADERS_ONLY = Map.of(
       "asana_enable", COMMON.get("asana_enable"), "asana_disable", COMMON.get("asana_disable"));
 
-  private final GeneratedApis apis;
   private final HttpUrl baseUrl;
   private final Transport transport;
   private final Moshi moshi;
   private final Map<Class<?>, JsonAdapter<?>> listAdapters = new ConcurrentHashMap<>();
   private final Map<Class<?>, JsonAdapter<?>> dataAdapters = new ConcurrentHashMap<>();
 
-  Dispatcher(GeneratedApis apis, HttpUrl baseUrl, Transport transport, Moshi moshi) {
-    this.apis = apis;
+  Dispatcher(HttpUrl baseUrl, Transport transport, Moshi moshi) {
     this.baseUrl = baseUrl;
     this.transport = transport;
     this.moshi = moshi;
@@ -143,32 +140,9 @@ final class Dispatcher {
     return ActionArgs.union(spec.optFields, requested);
   }
 
-  /** The HTTP request for validated {@code args}, including what the generated operation does not declare. */
+  /** The HTTP request for validated {@code args}. */
   Request request(ActionSpec spec, ActionArgs args, CallOptions options) {
-    // Joined here rather than only by the HTTP stack's interceptor, so that a request sent for many pages
-    // is joined once.
-    Request request = CommaSeparatedQueryInterceptor.joinLists(spec.callFactory.create(apis, args).request());
-    String enable = args.string("asana_enable");
-    String disable = args.string("asana_disable");
-    if (args.extraQuery().isEmpty() && enable == null && disable == null && options == null) {
-      return request; // the common case: nothing to add to what the generated operation built
-    }
-    Request.Builder builder = request.newBuilder();
-    if (!args.extraQuery().isEmpty()) {
-      HttpUrl.Builder url = request.url().newBuilder();
-      args.extraQuery().forEach((name, value) -> url.removeAllQueryParameters(name).addQueryParameter(name, value));
-      builder.url(url.build());
-    }
-    if (enable != null) {
-      builder.header("Asana-Enable", enable);
-    }
-    if (disable != null) {
-      builder.header("Asana-Disable", disable);
-    }
-    if (options != null) {
-      builder.tag(CallOptions.class, options);
-    }
-    return builder.build();
+    return ActionRequests.build(baseUrl, spec, args, options);
   }
 
   /**
@@ -176,7 +150,7 @@ final class Dispatcher {
    * unmodifiable map ({@code {}} for deletes and for adding or removing a relation).
    */
   <T> T write(ActionSpec spec, Map<String, ?> params, Class<T> recordType, CallOptions options) {
-    Request request = WriteRequests.build(baseUrl, spec, validate(spec, params), options);
+    Request request = request(spec, validate(spec, params), options);
     if (recordType == Map.class) {
       return recordType.cast(transport.execute(request, reader -> {
         if (!(readObject(reader).get("data") instanceof Map<?, ?> data)) {
@@ -190,7 +164,7 @@ final class Dispatcher {
 
   /** The request a write would send, built and checked as {@link #write} does, for a dry run. */
   Request writeRequest(ActionSpec spec, Map<String, ?> params) {
-    return WriteRequests.build(baseUrl, spec, validate(spec, params), null);
+    return request(spec, validate(spec, params), null);
   }
 
   @SuppressWarnings("unchecked")

@@ -14,19 +14,18 @@ import java.util.Map;
 final class EntityCalls {
   private final Dispatcher dispatcher;
   private final String entity;
-  private final Map<ActionKind, ActionSpec> actions;
 
   EntityCalls(Dispatcher dispatcher, String entity) {
     this.dispatcher = dispatcher;
     this.entity = entity;
-    this.actions = Catalog.entities().get(entity);
-    if (actions == null) {
+    if (!Catalog.isEntity(entity)) {
       throw new IllegalArgumentException("no entity " + entity + " in the catalog");
     }
   }
 
+  /** The action, from the catalog, which builds the entity's actions on its first call. */
   private ActionSpec spec(ActionKind kind) {
-    ActionSpec spec = actions.get(kind);
+    ActionSpec spec = Catalog.actionsOf(entity).get(kind);
     if (spec == null) {
       throw new IllegalStateException(entity + " has no " + kind.seedName() + " action in the catalog");
     }

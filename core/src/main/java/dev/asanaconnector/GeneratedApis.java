@@ -2,18 +2,37 @@ package dev.asanaconnector;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import retrofit2.Retrofit;
 
-/** One instance of each generated API interface, created on first use from the client's Retrofit. */
+/**
+ * One instance of each generated API interface, created on first use from the client's Retrofit, which
+ * is itself built on first use: the catalog's actions build their requests without it.
+ */
 final class GeneratedApis {
-  private final Retrofit retrofit;
+  private final Supplier<Retrofit> retrofitFactory;
+  private volatile Retrofit retrofit;
   private final Map<Class<?>, Object> instances = new ConcurrentHashMap<>();
 
-  GeneratedApis(Retrofit retrofit) {
-    this.retrofit = retrofit;
+  GeneratedApis(Supplier<Retrofit> retrofitFactory) {
+    this.retrofitFactory = retrofitFactory;
   }
 
   <T> T get(Class<T> api) {
-    return api.cast(instances.computeIfAbsent(api, retrofit::create));
+    return api.cast(instances.computeIfAbsent(api, type -> retrofit().create(type)));
+  }
+
+  private Retrofit retrofit() {
+    Retrofit built = retrofit;
+    if (built == null) {
+      synchronized (this) {
+        built = retrofit;
+        if (built == null) {
+          built = retrofitFactory.get();
+          retrofit = built;
+        }
+      }
+    }
+    return built;
   }
 }

@@ -1,6 +1,5 @@
 package dev.asanaconnector;
 
-import dev.asanaconnector.generated.api.TasksApi;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -62,34 +61,6 @@ public final class TaskSearch {
       throw new InvalidParameterException("workspace_task_search", "needs at least one search filter besides "
           + "sorting (e.g. text, completed, assignee.any, projects.any)");
     }
-  }
-
-  static retrofit2.Call<?> call(GeneratedApis apis, ActionArgs a) {
-    // Asana accepts limit and offset on search though the spec does not declare them; custom field
-    // filters have dynamic names. All are sent as they were given.
-    a.passThrough("limit");
-    a.passThrough("offset");
-    for (Map.Entry<String, Object> entry : a.values().entrySet()) {
-      if (CUSTOM_FIELD_FILTER.matcher(entry.getKey()).matches()) {
-        a.addQuery(entry.getKey(), entry.getValue());
-      }
-    }
-    return apis.get(TasksApi.class).searchTasksForWorkspace(a.string("workspace_gid"), null, a.string("text"),
-        a.string("resource_subtype"), a.string("assignee.any"), a.string("assignee.not"),
-        a.string("portfolios.any"), a.string("projects.any"), a.string("projects.not"), a.string("projects.all"),
-        a.string("sections.any"), a.string("sections.not"), a.string("sections.all"), a.string("tags.any"),
-        a.string("tags.not"), a.string("tags.all"), a.string("teams.any"), a.string("followers.any"),
-        a.string("followers.not"), a.string("created_by.any"), a.string("created_by.not"),
-        a.string("assigned_by.any"), a.string("assigned_by.not"), a.string("liked_by.not"),
-        a.string("commented_on_by.not"), a.date("due_on.before"), a.date("due_on.after"), a.date("due_on"),
-        a.dateTime("due_at.before"), a.dateTime("due_at.after"), a.date("start_on.before"),
-        a.date("start_on.after"), a.date("start_on"), a.date("created_on.before"), a.date("created_on.after"),
-        a.date("created_on"), a.dateTime("created_at.before"), a.dateTime("created_at.after"),
-        a.date("completed_on.before"), a.date("completed_on.after"), a.date("completed_on"),
-        a.dateTime("completed_at.before"), a.dateTime("completed_at.after"), a.date("modified_on.before"),
-        a.date("modified_on.after"), a.date("modified_on"), a.dateTime("modified_at.before"),
-        a.dateTime("modified_at.after"), a.bool("is_blocking"), a.bool("is_blocked"), a.bool("has_attachment"),
-        a.bool("completed"), a.bool("is_subtask"), a.string("sort_by"), a.bool("sort_ascending"), a.optFields());
   }
 
   /** Builds a {@link TaskSearch}; each setter replaces an earlier value of the same filter. */

@@ -11,7 +11,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import okhttp3.Call;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
@@ -30,10 +29,10 @@ final class Transport {
     R read(JsonReader reader) throws IOException;
   }
 
-  private final OkHttpClient client;
+  private final Call.Factory client;
   private final ApiErrors errors;
 
-  Transport(OkHttpClient client, ApiErrors errors) {
+  Transport(Call.Factory client, ApiErrors errors) {
     this.client = client;
     this.errors = errors;
   }

@@ -20,12 +20,11 @@ public final class WorkspaceTaskSearch {
   private static final int SEARCH_PAGE = 100;
 
   private final Dispatcher dispatcher;
-  private final ActionSpec search = Catalog.find("workspace_task_search", "list");
-  private final JsonAdapter<TaskCompact> taskAdapter;
+  private final Moshi moshi;
 
   WorkspaceTaskSearch(Dispatcher dispatcher, Moshi moshi) {
     this.dispatcher = dispatcher;
-    this.taskAdapter = moshi.adapter(TaskCompact.class);
+    this.moshi = moshi;
   }
 
   /**
@@ -33,7 +32,7 @@ public final class WorkspaceTaskSearch {
    * A non-premium workspace answers with {@link PremiumRequiredException}.
    */
   public Page<TaskCompact> list(String workspaceGid, TaskSearch filters, Params params) {
-    return dispatcher.listPage(search, merged(workspaceGid, filters, params), TaskCompact.class,
+    return dispatcher.listPage(search(), merged(workspaceGid, filters, params), TaskCompact.class,
         params.callOptionsOrNull());
   }
 
@@ -50,7 +49,7 @@ public final class WorkspaceTaskSearch {
    */
   public PagedIterable<TaskCompact> iterate(String workspaceGid, TaskSearch filters, Params params) {
     Map<String, Object> base = merged(workspaceGid, filters, params);
-    Dispatcher.validate(search, base);
+    Dispatcher.validate(search(), base);
     return PagedIterable.of(() -> new SearchIterator(base, params.maxItems(), params.callOptionsOrNull()));
   }
 
@@ -60,6 +59,8 @@ public final class WorkspaceTaskSearch {
   }
 
   private final class SearchIterator implements Iterator<TaskCompact> {
+    // Made per iteration, not with the client: a client that never searches does not pay for it.
+    private final JsonAdapter<TaskCompact> taskAdapter = moshi.adapter(TaskCompact.class);
     private final Map<String, Object> base;
     private final OptionalInt maxItems;
     private final CallOptions callOptions;
@@ -108,7 +109,7 @@ public final class WorkspaceTaskSearch {
         OffsetDateTime after = boundary.minusNanos(1_000_000);
         call.param("created_at.after", callerAfter != null && callerAfter.isAfter(after) ? callerAfter : after);
       }
-      Map<String, Object> page = dispatcher.listUntyped(search, call.build().toMap(), callOptions);
+      Map<String, Object> page = dispatcher.listUntyped(search(), call.build().toMap(), callOptions);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> records = (List<Map<String, Object>>) page.get("data");
       int fresh = 0;
@@ -157,5 +158,10 @@ public final class WorkspaceTaskSearch {
       }
       return fields.toArray(new String[0]);
     }
+  }
+
+  /** The search action, from the catalog, which builds it on first use. */
+  private static ActionSpec search() {
+    return Catalog.find("workspace_task_search", "list");
   }
 }

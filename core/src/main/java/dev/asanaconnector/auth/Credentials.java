@@ -2,6 +2,7 @@ package dev.asanaconnector.auth;
 
 import dev.asanaconnector.http.RetryPolicy;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -56,4 +57,12 @@ public sealed interface Credentials permits PersonalAccessToken, OAuth2Session, 
    *     policy, from its {@link dev.asanaconnector.http.CallOptions}, takes precedence)
    */
   AccessTokenSource bind(OkHttpClient tokenClient, RetryPolicy retryPolicy);
+
+  /**
+   * As {@link #bind(OkHttpClient, RetryPolicy)}, asking {@code tokenClient} for the client only if these
+   * credentials call a token endpoint (a personal access token does not, so no client is built for it).
+   */
+  default AccessTokenSource bind(Supplier<OkHttpClient> tokenClient, RetryPolicy retryPolicy) {
+    return bind(tokenClient.get(), retryPolicy);
+  }
 }

@@ -2,6 +2,7 @@ package dev.asanaconnector.auth;
 
 import dev.asanaconnector.http.RetryPolicy;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 
@@ -16,6 +17,11 @@ final class PersonalAccessToken implements Credentials, AccessTokenSource {
   @Override
   public AccessTokenSource bind(OkHttpClient tokenClient, RetryPolicy retryPolicy) {
     return this;
+  }
+
+  @Override
+  public AccessTokenSource bind(Supplier<OkHttpClient> tokenClient, RetryPolicy retryPolicy) {
+    return this; // no token endpoint: no client to build
   }
 
   @Override

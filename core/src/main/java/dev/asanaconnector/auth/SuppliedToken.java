@@ -37,6 +37,11 @@ final class SuppliedToken implements Credentials, AccessTokenSource {
   }
 
   @Override
+  public AccessTokenSource bind(Supplier<OkHttpClient> tokenClient, RetryPolicy retryPolicy) {
+    return this; // no token endpoint: no client to build
+  }
+
+  @Override
   public String accessToken(Call call) {
     String token = ask(supplier::accessToken, "accessToken()", call);
     String stripped = token == null ? "" : token.strip();

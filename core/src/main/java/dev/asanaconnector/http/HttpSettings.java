@@ -29,6 +29,8 @@ public final class HttpSettings {
   private final Duration writeTimeout;
   private final Duration callTimeout;
   private final OkHttpClient baseClient;
+  /** Whether {@link #baseClient} is ours, built without TLS, which the stack sets up on demand. */
+  private final boolean tlsDeferred;
   private final RetryPolicy retryPolicy;
   private final RateLimits rateLimits;
   private final boolean readOnly;
@@ -46,7 +48,9 @@ public final class HttpSettings {
     this.readTimeout = builder.readTimeout;
     this.writeTimeout = builder.writeTimeout;
     this.callTimeout = builder.callTimeout;
-    this.baseClient = builder.baseClient != null ? builder.baseClient : new OkHttpClient();
+    this.tlsDeferred = builder.baseClient == null;
+    this.baseClient = builder.baseClient != null ? builder.baseClient
+        : new OkHttpClient.Builder().connectionSpecs(TlsOnDemand.CLEARTEXT_ONLY).build();
     this.retryPolicy = builder.retryPolicy;
     this.rateLimits = builder.rateLimits;
     this.readOnly = builder.readOnly;
@@ -111,10 +115,15 @@ public final class HttpSettings {
 
   /**
    * The client the stack's clients are derived from ({@link OkHttpClient#newBuilder()}), so that they
-   * share its connection pool and dispatcher: the one supplied, or one created with these settings.
+   * share its connection pool and dispatcher: the one supplied, or one created with these settings,
+   * without TLS: the stack's clients set TLS up on their first {@code https} request ({@link TlsOnDemand}).
    */
   public OkHttpClient baseClient() {
     return baseClient;
+  }
+
+  boolean tlsDeferred() {
+    return tlsDeferred;
   }
 
   /** When and how failed attempts are retried. */

@@ -33,14 +33,18 @@ public final class HttpStack {
   private HttpStack() {
   }
 
-  /** The clients of one connector and the redaction of the credentials they send. */
-  public record Clients(OkHttpClient api, OkHttpClient downloads, UnaryOperator<String> redaction) {
+  /**
+   * The clients of one connector and the redaction of the credentials they send: each sets its TLS up on
+   * its first {@code https} request ({@link TlsOnDemand}).
+   */
+  public record Clients(TlsOnDemand api, TlsOnDemand downloads, UnaryOperator<String> redaction) {
   }
 
   /** Both clients built from {@code settings}, with one binding of the credentials. */
   public static Clients newClients(HttpSettings settings) {
-    AccessTokenSource tokens = settings.credentials().bind(tokenClient(settings, LOG), settings.retryPolicy());
-    return new Clients(newClient(settings, tokens, LOG), newUnauthenticatedClient(settings, LOG), tokens::redact);
+    AccessTokenSource tokens = bind(settings, LOG);
+    return new Clients(onDemand(settings, newClient(settings, tokens, LOG)),
+        onDemand(settings, newUnauthenticatedClient(settings, LOG)), tokens::redact);
   }
 
   /**
@@ -57,11 +61,21 @@ public final class HttpStack {
    * but no authentication and no Asana rate limits.
    */
   public static OkHttpClient newUnauthenticatedClient(HttpSettings settings) {
-    return newUnauthenticatedClient(settings, LOG);
+    return onDemand(settings, newUnauthenticatedClient(settings, LOG)).secure();
   }
 
   static OkHttpClient newClient(HttpSettings settings, Logger log) {
-    return newClient(settings, settings.credentials().bind(tokenClient(settings, log), settings.retryPolicy()), log);
+    return onDemand(settings, newClient(settings, bind(settings, log), log)).secure();
+  }
+
+  private static TlsOnDemand onDemand(HttpSettings settings, OkHttpClient client) {
+    return settings.tlsDeferred() ? TlsOnDemand.deferred(client) : TlsOnDemand.ready(client);
+  }
+
+  /** The credentials' tokens; the token endpoint's client is built only if the credentials call one. */
+  private static AccessTokenSource bind(HttpSettings settings, Logger log) {
+    return settings.credentials().bind(() -> onDemand(settings, tokenClient(settings, log)).secure(),
+        settings.retryPolicy());
   }
 
   /** The client for OAuth token endpoints: no credentials of ours, no Asana rate limits. */

@@ -1,6 +1,7 @@
 package dev.asanaconnector.generated.support;
 
 import java.util.Objects;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -22,14 +23,24 @@ public final class AsanaRetrofit {
    * sends requests through {@code client}.
    */
   public static Retrofit.Builder builder(HttpUrl baseUrl, OkHttpClient client) {
-    Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(client, "client");
-    OkHttpClient withJoinedLists = client.newBuilder()
-        .addInterceptor(new CommaSeparatedQueryInterceptor())
-        .build();
+    return withConverters(baseUrl)
+        .client(client.newBuilder().addInterceptor(new CommaSeparatedQueryInterceptor()).build());
+  }
+
+  /**
+   * As {@link #builder(HttpUrl, OkHttpClient)}, sending requests through {@code calls} (a client that
+   * is not an {@link OkHttpClient}, such as one that sets TLS up on its first https request).
+   */
+  public static Retrofit.Builder builder(HttpUrl baseUrl, Call.Factory calls) {
+    Objects.requireNonNull(calls, "calls");
+    return withConverters(baseUrl)
+        .callFactory(request -> calls.newCall(CommaSeparatedQueryInterceptor.joinLists(request)));
+  }
+
+  private static Retrofit.Builder withConverters(HttpUrl baseUrl) {
     return new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .client(withJoinedLists)
+        .baseUrl(Objects.requireNonNull(baseUrl, "baseUrl"))
         .addConverterFactory(new QueryValueConverterFactory())
         .addConverterFactory(MoshiConverterFactory.create(AsanaJson.moshi()));
   }

@@ -20,17 +20,18 @@ import okhttp3.RequestBody;
 import okio.Buffer;
 
 /**
- * Builds the HTTP request of a write from its validated arguments and its {@link ActionSpec.Route}:
- * path parameters into the path, {@code opt_fields} into the query, every other parameter into the body,
+ * Builds the HTTP request of an action from its validated arguments and its {@link ActionSpec.Route}:
+ * path parameters into the path, {@code opt_fields} into the query; a read's other parameters into the
+ * query too (in the catalog's order, then custom field filters as given), a write's into the body,
  * {@code {"data": {...}}} as Asana's spec gives it (lists of gids as arrays, dates as ISO 8601, an
  * update's cleared field as JSON {@code null}), or {@code multipart/form-data} for an upload, whose file
  * is streamed from disk when the request is sent, never read whole into memory.
  */
-final class WriteRequests {
+final class ActionRequests {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final MediaType BINARY = MediaType.get("application/octet-stream");
 
-  private WriteRequests() {
+  private ActionRequests() {
   }
 
   static Request build(HttpUrl baseUrl, ActionSpec spec, ActionArgs args, CallOptions options) {
@@ -41,11 +42,16 @@ final class WriteRequests {
       boolean slot = segment.startsWith("{");
       url.addPathSegment(slot ? args.string(segment.substring(1, segment.length() - 1)) : segment);
     }
+    if (route.isRead()) {
+      addQuery(url, spec, args, pathParams);
+    }
     if (args.optFields() != null) {
-      url.addQueryParameter("opt_fields", String.join(",", args.optFields()));
+      // Field names are checked (letters, digits, '_' and '.'), so they need no encoding, and the commas
+      // between them stay commas, as Asana's documentation writes them (and logs are readable).
+      url.addEncodedQueryParameter("opt_fields", String.join(",", args.optFields()));
     }
     Request.Builder request = new Request.Builder().url(url.build());
-    RequestBody body = route.method().equals("DELETE") ? null
+    RequestBody body = route.isRead() || route.method().equals("DELETE") ? null
         : route.multipart() ? multipart(args, pathParams) : json(spec, args, pathParams);
     request.method(route.method(), body);
     String enable = args.string("asana_enable");
@@ -62,8 +68,28 @@ final class WriteRequests {
     return request.tag(ActionName.class, new ActionName(spec.name())).build();
   }
 
+  /** A read's query: its parameters in the catalog's order, then those it has no spec for (custom field filters). */
+  private static void addQuery(HttpUrl.Builder url, ActionSpec spec, ActionArgs args, List<String> pathParams) {
+    for (ParamSpec param : spec.params.values()) {
+      Object value = args.raw(param.name());
+      if (value != null && isQueryParam(param.name(), param.type(), pathParams)) {
+        url.addQueryParameter(param.name(), args.string(param.name()));
+      }
+    }
+    for (String name : args.values().keySet()) {
+      if (!spec.params.containsKey(name) && isBodyOrQueryParam(name, pathParams)) {
+        url.addQueryParameter(name, args.string(name));
+      }
+    }
+  }
+
+  /** A read's parameter that goes into the query: not the path's, not a header (the download's range). */
+  private static boolean isQueryParam(String name, ParamType type, List<String> pathParams) {
+    return type != ParamType.BYTE_RANGE && isBodyOrQueryParam(name, pathParams);
+  }
+
   /** The body fields: every argument but the path's and the common ones (opt_fields, headers). */
-  private static boolean isBodyField(String name, List<String> pathParams) {
+  private static boolean isBodyOrQueryParam(String name, List<String> pathParams) {
     return !pathParams.contains(name) && !Dispatcher.isCommon(name);
   }
 
@@ -73,7 +99,7 @@ final class WriteRequests {
       writer.setSerializeNulls(true); // a cleared field is sent as null; nothing else is null here
       writer.beginObject().name("data").beginObject();
       for (Map.Entry<String, Object> field : args.values().entrySet()) {
-        if (isBodyField(field.getKey(), pathParams)) {
+        if (isBodyOrQueryParam(field.getKey(), pathParams)) {
           writer.name(field.getKey());
           writeValue(writer, field.getValue(), spec.params.get(field.getKey()).type() == ParamType.GID_LIST);
         }
@@ -108,7 +134,7 @@ final class WriteRequests {
   private static RequestBody multipart(ActionArgs args, List<String> pathParams) {
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
     for (Map.Entry<String, Object> field : args.values().entrySet()) {
-      if (!isBodyField(field.getKey(), pathParams)) {
+      if (!isBodyOrQueryParam(field.getKey(), pathParams)) {
         continue;
       }
       if (field.getValue() instanceof Path file) {
