@@ -28,8 +28,11 @@ import okio.Buffer;
  * is streamed from disk when the request is sent, never read whole into memory.
  */
 final class ActionRequests {
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final MediaType BINARY = MediaType.get("application/octet-stream");
+  /** The body types, parsed when the first write is built rather than with the first read (holder idiom). */
+  private static final class BodyTypes {
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    static final MediaType BINARY = MediaType.get("application/octet-stream");
+  }
 
   private ActionRequests() {
   }
@@ -108,7 +111,7 @@ final class ActionRequests {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a Buffer does not fail
     }
-    return RequestBody.create(buffer.readByteString(), JSON);
+    return RequestBody.create(buffer.readByteString(), BodyTypes.JSON);
   }
 
   private static void writeValue(JsonWriter writer, Object value, boolean gidList) throws IOException {
@@ -158,9 +161,9 @@ final class ActionRequests {
     try {
       String probed = Files.probeContentType(file);
       MediaType type = probed == null ? null : MediaType.parse(probed);
-      return type != null ? type : BINARY;
+      return type != null ? type : BodyTypes.BINARY;
     } catch (IOException e) {
-      return BINARY;
+      return BodyTypes.BINARY;
     }
   }
 }
