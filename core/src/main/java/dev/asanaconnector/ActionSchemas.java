@@ -54,9 +54,7 @@ final class ActionSchemas {
     tool.put("readOnly", !spec.kind.isWrite());
     tool.put("destructive", spec.destructive);
     tool.put("idempotent", !spec.kind.isWrite() || spec.kind == ActionKind.UPDATE || spec.kind == ActionKind.DELETE);
-    if (spec.route != null) {
-      tool.put("http", spec.route.method() + " /" + spec.route.path());
-    }
+    tool.put("http", spec.route.method() + " /" + spec.route.path());
     tool.put("parameters", parameters);
     if (!spec.recordFields.isEmpty()) {
       tool.put("record_fields", spec.recordFields);
