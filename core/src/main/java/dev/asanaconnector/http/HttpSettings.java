@@ -48,7 +48,7 @@ public final class HttpSettings {
     this.readTimeout = builder.readTimeout;
     this.writeTimeout = builder.writeTimeout;
     this.callTimeout = builder.callTimeout;
-    this.tlsDeferred = builder.baseClient == null;
+    this.tlsDeferred = builder.baseClient == null || builder.baseClientIsOurs;
     this.baseClient = builder.baseClient != null ? builder.baseClient
         : new OkHttpClient.Builder().connectionSpecs(TlsOnDemand.CLEARTEXT_ONLY).build();
     this.retryPolicy = builder.retryPolicy;
@@ -70,6 +70,7 @@ public final class HttpSettings {
         .readTimeout(readTimeout).writeTimeout(writeTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
         .rateLimits(rateLimits).readOnly(readOnly);
     builder.baseClient = baseClient;
+    builder.baseClientIsOurs = tlsDeferred; // a copy keeps setting TLS up on demand for our own base client
     return builder;
   }
 
@@ -164,6 +165,8 @@ public final class HttpSettings {
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofMinutes(3);
     private OkHttpClient baseClient;
+    /** Whether {@link #baseClient} is the one a copied HttpSettings created (without TLS), not a caller's. */
+    private boolean baseClientIsOurs;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimits rateLimits = RateLimits.defaults();
     private boolean readOnly;
@@ -239,6 +242,7 @@ public final class HttpSettings {
      */
     public Builder baseClient(OkHttpClient client) {
       this.baseClient = Objects.requireNonNull(client, "baseClient");
+      this.baseClientIsOurs = false;
       return this;
     }
 

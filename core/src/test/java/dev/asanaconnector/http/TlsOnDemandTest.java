@@ -94,4 +94,15 @@ class TlsOnDemandTest {
         .personalAccessToken(TOKEN).build();
     assertNotNull(asana.httpClient().sslSocketFactory(), "httpClient() serves https URLs too");
   }
+
+  @Test
+  void settingsCopiedWithToBuilderStillSetTlsUpOnDemand() {
+    HttpSettings copied = settings(server).build().toBuilder().build();
+
+    HttpStack.Clients clients = HttpStack.newClients(copied);
+
+    assertFalse(clients.api().tlsReady(), "the copy's base client is still the stack's own, without TLS");
+    assertTrue(hasTls(clients.api().secure()), "so https gets the TLS form, not a CLEARTEXT-only client");
+    assertNotNull(HttpStack.newClient(copied).sslSocketFactory());
+  }
 }
