@@ -11,7 +11,7 @@ import retrofit2.Retrofit;
  */
 final class GeneratedApis {
   private final Supplier<Retrofit> retrofitFactory;
-  private volatile Retrofit retrofit;
+  private Retrofit retrofit;
   private final Map<Class<?>, Object> instances = new ConcurrentHashMap<>();
 
   GeneratedApis(Supplier<Retrofit> retrofitFactory) {
@@ -22,17 +22,11 @@ final class GeneratedApis {
     return api.cast(instances.computeIfAbsent(api, type -> retrofit().create(type)));
   }
 
-  private Retrofit retrofit() {
-    Retrofit built = retrofit;
-    if (built == null) {
-      synchronized (this) {
-        built = retrofit;
-        if (built == null) {
-          built = retrofitFactory.get();
-          retrofit = built;
-        }
-      }
+  /** Called only when an API interface is first asked for, so a plain lock is enough. */
+  private synchronized Retrofit retrofit() {
+    if (retrofit == null) {
+      retrofit = retrofitFactory.get();
     }
-    return built;
+    return retrofit;
   }
 }
