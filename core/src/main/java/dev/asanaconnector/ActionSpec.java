@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * One entity action of the connector (e.g. {@code project_tasks list}): its parameters, the record
- * fields it returns, and how it becomes a call of a generated operation. The dispatcher, the typed
+ * fields it returns, and the route of the Asana operation it sends. The dispatcher, the typed
  * methods, the JSON Schema description and the command line all read these definitions.
  */
 final class ActionSpec {

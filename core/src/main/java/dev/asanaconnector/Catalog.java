@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connector's entities and their actions: the reference's 22 entities with their reads, exactly as
- * the reference documents them (entity, action and parameter names, record fields), each mapped to the
- * generated operation it calls; then the writes and the entities they bring ({@link WriteActions}).
+ * the reference documents them (entity, action and parameter names, record fields), each with the route
+ * of the Asana operation it sends (its records read as the generated models); then the writes and the
+ * entities they bring ({@link WriteActions}).
  */
 final class Catalog {
   private static final String[] TASK_LIST_FIELDS = {"gid", "resource_type", "name", "resource_subtype", "created_by"};
@@ -66,7 +67,7 @@ final class Catalog {
 
   /**
    * Each entity's actions, built when first asked for: building every action (their parameters, rules
-   * and the lambdas that call generated operations) for a client that uses one or two of them was a
+   * and the model classes they name) for a client that uses one or two of them was a
    * tenth of a fresh JVM's time to its first page (BENCHMARKS.md, cold start).
    */
   private static final Map<String, Map<ActionKind, ActionSpec>> BUILT = new ConcurrentHashMap<>();

@@ -18,8 +18,8 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Runs catalog actions: validates parameters (before any request), builds the generated operation's
- * request, sends it through the {@link Transport} and reads records either typed (generated models) or
+ * Runs catalog actions: validates parameters (before any request), builds the request from the action's
+ * route ({@link ActionRequests}), sends it through the {@link Transport} and reads records either typed (generated models) or
  * untyped (maps, for {@code execute}).
  */
 final class Dispatcher {
