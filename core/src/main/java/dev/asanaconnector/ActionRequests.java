@@ -41,9 +41,9 @@ final class ActionRequests {
     ActionSpec.Route route = spec.route;
     List<String> pathParams = route.pathParams();
     HttpUrl.Builder url = baseUrl.newBuilder();
-    for (String segment : route.path().split("/")) {
-      boolean slot = segment.startsWith("{");
-      url.addPathSegment(slot ? args.string(segment.substring(1, segment.length() - 1)) : segment);
+    for (String segment : route.segments()) {
+      url.addPathSegment(ActionSpec.Route.isSlot(segment) ? args.string(segment.substring(1, segment.length() - 1))
+          : segment);
     }
     if (route.isRead()) {
       addQuery(url, spec, args, pathParams);
@@ -91,7 +91,7 @@ final class ActionRequests {
     return type != ParamType.BYTE_RANGE && isBodyOrQueryParam(name, pathParams);
   }
 
-  /** The body fields: every argument but the path's and the common ones (opt_fields, headers). */
+  /** A write's body field or a read's query parameter: any argument but the path's and the common ones. */
   private static boolean isBodyOrQueryParam(String name, List<String> pathParams) {
     return !pathParams.contains(name) && !Dispatcher.isCommon(name);
   }

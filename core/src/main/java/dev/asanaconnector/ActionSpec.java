@@ -28,17 +28,23 @@ final class ActionSpec {
    * path parameters, and whether a write's body is {@code multipart/form-data} instead of
    * {@code {"data": {...}}}. A read sends every other parameter in the query, a write in the body.
    *
+   * @param segments the path's segments, a slot as its parameter's name in braces (parsed once, here)
    * @param pathParams the names of the path's {@code {slots}}, in order
    */
-  record Route(String method, String path, boolean multipart, List<String> pathParams) {
+  record Route(String method, String path, boolean multipart, List<String> segments, List<String> pathParams) {
     static Route of(String method, String path, boolean multipart) {
+      List<String> segments = List.of(path.split("/"));
       List<String> names = new ArrayList<>();
-      for (String segment : path.split("/")) {
-        if (segment.startsWith("{") && segment.endsWith("}")) {
+      for (String segment : segments) {
+        if (isSlot(segment)) {
           names.add(segment.substring(1, segment.length() - 1));
         }
       }
-      return new Route(method, path, multipart, List.copyOf(names));
+      return new Route(method, path, multipart, segments, List.copyOf(names));
+    }
+
+    static boolean isSlot(String segment) {
+      return segment.startsWith("{") && segment.endsWith("}");
     }
 
     boolean isRead() {
