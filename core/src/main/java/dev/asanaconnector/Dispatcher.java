@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import dev.asanaconnector.http.CallOptions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -169,8 +168,8 @@ final class Dispatcher {
 
   @SuppressWarnings("unchecked")
   private <T> JsonAdapter<Envelopes.DataEnvelope<T>> dataAdapter(Class<T> recordType) {
-    return (JsonAdapter<Envelopes.DataEnvelope<T>>) dataAdapters.computeIfAbsent(recordType, type -> moshi.adapter(
-        Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.DataEnvelope.class, type)));
+    return (JsonAdapter<Envelopes.DataEnvelope<T>>) dataAdapters.computeIfAbsent(recordType,
+        type -> Envelopes.dataAdapter(moshi, type));
   }
 
   // Shape checks run inside the body reader: the transport reports a JsonDataException thrown there as
@@ -191,8 +190,7 @@ final class Dispatcher {
     Request first = request(spec, validate(spec, params), options);
     @SuppressWarnings("unchecked")
     JsonAdapter<Envelopes.ListEnvelope<T>> adapter = (JsonAdapter<Envelopes.ListEnvelope<T>>) listAdapters
-        .computeIfAbsent(recordType, type -> moshi.adapter(
-            Types.newParameterizedTypeWithOwner(Envelopes.class, Envelopes.ListEnvelope.class, type)));
+        .computeIfAbsent(recordType, type -> Envelopes.listAdapter(moshi, type));
     return offset -> transport.execute(offset == null ? first : atOffset(first, offset),
         reader -> adapter.fromJson(reader).toPage(spec.name()));
   }

@@ -61,6 +61,7 @@ public final class HttpSettings {
    * retry policy and rate limits.
    */
   public static Builder builder() {
+    StartupWarmup.startBasics();
     return new Builder();
   }
 

@@ -69,6 +69,10 @@ public final class HttpStack {
   }
 
   private static TlsOnDemand onDemand(HttpSettings settings, OkHttpClient client) {
+    if (settings.tlsDeferred() && settings.apiBaseUrl().isHttps()) {
+      // The first request will be https: have its TLS ready by then.
+      StartupWarmup.startTls();
+    }
     return settings.tlsDeferred() ? TlsOnDemand.deferred(client) : TlsOnDemand.ready(client);
   }
 

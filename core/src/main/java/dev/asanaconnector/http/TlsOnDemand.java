@@ -63,9 +63,10 @@ public final class TlsOnDemand implements Call.Factory {
       synchronized (this) {
         client = secure;
         if (client == null) {
+          PlatformTls platformTls = PlatformTls.get();
           client = cleartext.newBuilder()
               .connectionSpecs(DEFAULT_SPECS)
-              .sslSocketFactory(PlatformTls.SOCKET_FACTORY, PlatformTls.TRUST_MANAGER)
+              .sslSocketFactory(platformTls.socketFactory(), platformTls.trustManager())
               .build();
           secure = client;
         }
@@ -84,12 +85,28 @@ public final class TlsOnDemand implements Call.Factory {
     return secure != null;
   }
 
-  /** The platform's default trust manager and socket factory, created on first use (holder idiom). */
-  private static final class PlatformTls {
-    static final X509TrustManager TRUST_MANAGER = trustManager();
-    static final SSLSocketFactory SOCKET_FACTORY = socketFactory(TRUST_MANAGER);
+  /** Sets the platform's TLS up ahead of the first {@code https} request ({@link StartupWarmup}). */
+  static void warmUp() {
+    PlatformTls.get();
+  }
 
-    private static X509TrustManager trustManager() {
+  /**
+   * The platform's default trust manager and socket factory, set up once per JVM, on first use. Not a
+   * holder class: a failure (no trust store, say) must reach each caller as its own exception, not as a
+   * class that failed to initialize.
+   */
+  private record PlatformTls(X509TrustManager trustManager, SSLSocketFactory socketFactory) {
+    private static PlatformTls instance;
+
+    static synchronized PlatformTls get() {
+      if (instance == null) {
+        X509TrustManager trustManager = loadTrustManager();
+        instance = new PlatformTls(trustManager, newSocketFactory(trustManager));
+      }
+      return instance;
+    }
+
+    private static X509TrustManager loadTrustManager() {
       try {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
@@ -104,7 +121,7 @@ public final class TlsOnDemand implements Call.Factory {
       }
     }
 
-    private static SSLSocketFactory socketFactory(X509TrustManager trustManager) {
+    private static SSLSocketFactory newSocketFactory(X509TrustManager trustManager) {
       try {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {trustManager}, null);

@@ -74,6 +74,19 @@ class TlsOnDemandTest {
   }
 
   @Test
+  void settingsStartTheWarmUpAndAnHttpsApiStartsTlsAheadOfItsFirstRequest() {
+    HttpSettings.Builder builder = HttpSettings.builder();
+    assertTrue(StartupWarmup.basicsStarted(), "a builder starts loading the security providers and loggers");
+
+    HttpStack.Clients clients = HttpStack.newClients(builder.credentials(settings(server).build().credentials())
+        .apiBaseUrl("https://app.asana.com/api/1.0/").build());
+
+    assertTrue(StartupWarmup.tlsStarted(), "an https API base URL starts setting TLS up in the background");
+    assertFalse(clients.api().tlsReady(), "the client itself still builds its TLS form on the first request");
+    assertNotNull(clients.api().secure().sslSocketFactory(), "and gets the same platform TLS then");
+  }
+
+  @Test
   void aSuppliedBaseClientIsUsedAsItIsForEveryRequest() {
     HttpStack.Clients clients = HttpStack.newClients(settings(server).baseClient(new OkHttpClient()).build());
 

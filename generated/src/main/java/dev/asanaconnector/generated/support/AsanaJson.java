@@ -9,6 +9,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -32,6 +33,10 @@ import java.util.Set;
 public final class AsanaJson {
   private static final JsonAdapter.Factory FORWARD_COMPATIBLE_ENUM = AsanaJson::forwardCompatibleEnum;
   private static final JsonAdapter.Factory STRING_OR_OBJECT = AsanaJson::stringOrObject;
+  private static final JsonAdapter.Factory GENERATED_MODEL = AsanaJson::generatedModel;
+  /** The package of the generated models, each with its nested {@value #MODEL_ADAPTER} class. */
+  private static final String MODEL_PACKAGE = "dev.asanaconnector.generated.model";
+  private static final String MODEL_ADAPTER = "MoshiAdapter";
   private static final Moshi MOSHI = configure(new Moshi.Builder()).build();
 
   private AsanaJson() {
@@ -50,7 +55,33 @@ public final class AsanaJson {
         .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
         .add(URI.class, new UriAdapter().nullSafe())
         .add(FORWARD_COMPATIBLE_ENUM)
-        .add(STRING_OR_OBJECT);
+        .add(STRING_OR_OBJECT)
+        .add(GENERATED_MODEL);
+  }
+
+  /**
+   * The adapter generated with a model (its nested {@code MoshiAdapter}), instead of Moshi's reflective
+   * one: no field reflection, no annotation or generic-signature parsing when a model is first read, and
+   * fields set directly on each read. Added last, so that {@link StringOrObject} wraps it.
+   */
+  private static JsonAdapter<?> generatedModel(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || raw.isEnum()
+        || !MODEL_PACKAGE.equals(raw.getPackageName()) || raw.getEnclosingClass() != null) {
+      return null;
+    }
+    Class<?> adapterClass;
+    try {
+      adapterClass = Class.forName(raw.getName() + "$" + MODEL_ADAPTER, true, raw.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return null; // not a generated model: Moshi's own adapters take it
+    }
+    try {
+      Constructor<?> constructor = adapterClass.getDeclaredConstructor(Moshi.class);
+      constructor.setAccessible(true); // package-private: not part of the models' API
+      return ((JsonAdapter<?>) constructor.newInstance(moshi)).nullSafe();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the generated adapter of " + raw.getName() + " cannot be created", e);
+    }
   }
 
   private static final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
@@ -245,6 +276,11 @@ public final class AsanaJson {
       } else {
         objectForm.toJson(writer, value);
       }
+    }
+
+    @Override
+    public String toString() {
+      return "StringOrObject(" + objectForm + ")";
     }
 
     private static Object invoke(Method method, Object target, Object... args) {

@@ -1,0 +1,76 @@
+package dev.asanaconnector.http;
+
+import java.security.Security;
+import java.text.Normalizer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Does, once per JVM and on a short-lived daemon thread, the JDK and logging set-up that a fresh JVM's
+ * first request would otherwise wait for, while the calling thread goes on building the client.
+ *
+ * <p>Why: in a fresh JVM the first {@link okhttp3.OkHttpClient} detects its platform by reading
+ * {@link Security#getProviders()}, which loads and instantiates every security provider the JDK
+ * configures (a dozen, with their classes), and opens a {@code java.util.logging} logger; the first
+ * URL it parses has its host normalized with the JDK's ICU tables; the stack's
+ * SLF4J logger looks its provider up with a {@link java.util.ServiceLoader}; an {@code https} client
+ * loads the platform's trust store. Together that is about a fifth of a fresh JVM's time to its first
+ * page (BENCHMARKS.md, cold start). None of it depends on the connector's settings, so it can run
+ * beside the caller's own work; when the caller reaches the same step first, the JDK's class and
+ * provider initialization makes one of the two wait for the other, so nothing is done twice and the
+ * results are the same as without the warm-up. Failures here are ignored: the calling thread meets
+ * them again, with their own exceptions, where it needs what failed.
+ */
+final class StartupWarmup {
+  private static final AtomicBoolean BASICS_STARTED = new AtomicBoolean();
+  private static final AtomicBoolean TLS_STARTED = new AtomicBoolean();
+
+  private StartupWarmup() {
+  }
+
+  /** Starts loading the security providers and the loggers, unless that was started before. */
+  static void startBasics() {
+    if (BASICS_STARTED.compareAndSet(false, true)) {
+      run("asana-connector-warmup", StartupWarmup::basics);
+    }
+  }
+
+  /** Starts setting up the platform's TLS (trust store, SSL context), unless that was started before. */
+  static void startTls() {
+    if (TLS_STARTED.compareAndSet(false, true)) {
+      run("asana-connector-tls-warmup", TlsOnDemand::warmUp);
+    }
+  }
+
+  /** Whether the TLS warm-up was started in this JVM (tests). */
+  static boolean tlsStarted() {
+    return TLS_STARTED.get();
+  }
+
+  /** Whether the basic warm-up was started in this JVM (tests). */
+  static boolean basicsStarted() {
+    return BASICS_STARTED.get();
+  }
+
+  private static void basics() {
+    // OkHttp normalizes every URL's host to NFC (its IDN mapping): the JDK loads its ICU data for that.
+    Normalizer.normalize("app.asana.com", Normalizer.Form.NFC);
+    Security.getProviders();
+    // The logger OkHttp's platform opens; the JDK's LogManager is set up on the first one.
+    Logger.getLogger("okhttp3.OkHttpClient");
+    LoggerFactory.getILoggerFactory();
+  }
+
+  private static void run(String name, Runnable work) {
+    Thread thread = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError ignored) {
+        // The calling thread meets it again where it needs what failed, with its own exception.
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+}
