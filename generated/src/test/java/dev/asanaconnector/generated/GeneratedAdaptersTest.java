@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import dev.asanaconnector.generated.model.TaskCompact;
 import dev.asanaconnector.generated.support.AsanaJson;
+import dev.asanaconnector.generated.support.JsonEnum;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -65,6 +66,37 @@ class GeneratedAdaptersTest {
     assertEquals("Write the report", task.getName());
     assertEquals(TaskCompact.ResourceSubtypeEnum.MILESTONE, task.getResourceSubtype());
     assertEquals(null, task.getResourceType());
+  }
+
+  @Test
+  void everyEnumKnowsTheJsonNameItsAnnotationGives() throws IOException {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Class<?> type : classes(true)) {
+      if (!type.isEnum()) {
+        continue;
+      }
+      assertTrue(JsonEnum.class.isAssignableFrom(type), type.getName() + " is not a JsonEnum");
+      for (Object constant : type.getEnumConstants()) {
+        String name = ((Enum<?>) constant).name();
+        Json json = field(type, name).getAnnotation(Json.class);
+        String expected = name.equals("UNRECOGNIZED") ? null : json.name();
+        checked++;
+        if (!java.util.Objects.equals(expected, ((JsonEnum) constant).jsonName())) {
+          problems.add(type.getName() + "." + name + ": " + ((JsonEnum) constant).jsonName() + " vs " + expected);
+        }
+      }
+    }
+    assertTrue(checked > 500, "too few enum constants found: " + checked);
+    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      return type.getField(name);
+    } catch (NoSuchFieldException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** A JSON value for every field of {@code model}, nested models to a depth of two. */
@@ -127,6 +159,17 @@ class GeneratedAdaptersTest {
   }
 
   private static List<Class<?>> modelClasses() throws IOException {
+    List<Class<?>> models = new ArrayList<>();
+    for (Class<?> type : classes(false)) {
+      if (!type.isEnum() && !type.isInterface()) {
+        models.add(type);
+      }
+    }
+    return models;
+  }
+
+  /** The model package's classes: top-level ones, and with {@code nested} their nested ones too. */
+  private static List<Class<?>> classes(boolean nested) throws IOException {
     Path root;
     try {
       root = Path.of(TaskCompact.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -135,20 +178,16 @@ class GeneratedAdaptersTest {
     }
     Path dir = root.resolve(TaskCompact.class.getPackageName().replace('.', '/'));
     assertTrue(Files.isDirectory(dir), "the models are not in a classes directory: " + root);
-    List<Class<?>> models = new ArrayList<>();
+    List<Class<?>> classes = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
-        if (!name.endsWith(".class") || name.contains("$")) {
-          continue;
-        }
-        Class<?> type = load(TaskCompact.class.getPackageName() + "." + name.substring(0, name.length() - 6));
-        if (!type.isEnum() && !type.isInterface()) {
-          models.add(type);
+        if (name.endsWith(".class") && (nested || !name.contains("$"))) {
+          classes.add(load(TaskCompact.class.getPackageName() + "." + name.substring(0, name.length() - 6)));
         }
       }
     }
-    return models;
+    return classes;
   }
 
   private static Class<?> load(String name) {

@@ -205,6 +205,9 @@ public final class AsanaJson {
     }
 
     private String jsonName(E constant) {
+      if (constant instanceof JsonEnum named) {
+        return named.jsonName(); // generated enums: no annotation to read
+      }
       try {
         Json json = type.getField(constant.name()).getAnnotation(Json.class);
         return json != null ? json.name() : constant.name();
