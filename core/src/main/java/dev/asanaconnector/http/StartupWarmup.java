@@ -1,5 +1,6 @@
 package dev.asanaconnector.http;
 
+import dev.asanaconnector.generated.support.AsanaJson;
 import java.security.Security;
 import java.text.Normalizer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,13 +15,16 @@ import org.slf4j.LoggerFactory;
  * {@link Security#getProviders()}, which loads and instantiates every security provider the JDK
  * configures (a dozen, with their classes), and opens a {@code java.util.logging} logger; the first
  * URL it parses has its host normalized with the JDK's ICU tables; the stack's
- * SLF4J logger looks its provider up with a {@link java.util.ServiceLoader}; an {@code https} client
- * loads the platform's trust store. Together that is about a fifth of a fresh JVM's time to its first
+ * SLF4J logger looks its provider up with a {@link java.util.ServiceLoader}; the models' Moshi is built;
+ * the first request tag makes Kotlin set up its class references; an {@code https} client loads the
+ * platform's trust store. Together that is about a fifth of a fresh JVM's time to its first
  * page (BENCHMARKS.md, cold start). None of it depends on the connector's settings, so it can run
  * beside the caller's own work; when the caller reaches the same step first, the JDK's class and
  * provider initialization makes one of the two wait for the other, so nothing is done twice and the
- * results are the same as without the warm-up. Failures here are ignored: the calling thread meets
- * them again, with their own exceptions, where it needs what failed.
+ * results are the same as without the warm-up. Only the JDK's, Kotlin's, Moshi's and SLF4J's own set-up
+ * runs here, none of which waits on OkHttp's classes, which the calling thread initializes meanwhile, so
+ * the two threads cannot wait on each other's class initialization. Failures here are ignored: the
+ * calling thread meets them again where it needs what failed.
  */
 final class StartupWarmup {
   private static final AtomicBoolean BASICS_STARTED = new AtomicBoolean();
@@ -59,7 +63,16 @@ final class StartupWarmup {
     Security.getProviders();
     // The logger OkHttp's platform opens; the JDK's LogManager is set up on the first one.
     Logger.getLogger("okhttp3.OkHttpClient");
+    // The models' Moshi: Moshi's built-in adapters and ours, needed by the first answer read.
+    AsanaJson.moshi();
     LoggerFactory.getILoggerFactory();
+    // OkHttp keys request tags by Kotlin class: the first tag sets up Kotlin's class references (by
+    // name: the connector does not call Kotlin itself).
+    try {
+      Class.forName("kotlin.jvm.internal.ClassReference", true, StartupWarmup.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      // another OkHttp build: nothing to set up
+    }
   }
 
   private static void run(String name, Runnable work) {
