@@ -636,6 +636,11 @@ public final class BenchMain {
   }
 
   private String classpath(Contender contender) {
+    return classpath(home, contender);
+  }
+
+  /** The classpath of a contender's child JVMs: the bench's code and that contender's dependencies. */
+  static String classpath(Path home, Contender contender) {
     String bench = BenchMain.class.getProtectionDomain().getCodeSource().getLocation().getPath();
     Path file = home.resolve("classpath-" + contender.name().toLowerCase() + ".txt");
     try {

@@ -1,6 +1,11 @@
 package dev.asanaconnector.http;
 
 import dev.asanaconnector.generated.support.AsanaJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.security.Security;
 import java.text.Normalizer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,18 +30,32 @@ import org.slf4j.LoggerFactory;
  * runs here, none of which waits on OkHttp's classes, which the calling thread initializes meanwhile, so
  * the two threads cannot wait on each other's class initialization. Failures here are ignored: the
  * calling thread meets them again where it needs what failed.
+ *
+ * <p>Before that, the same thread loads, without initializing them, the classes a fresh JVM loads from the
+ * connector's and its libraries' jars to build a client and read its first page, in that order
+ * ({@value #CLASS_LIST}, written by {@code scripts/startup-classes}): reading and defining them is about a
+ * tenth of the time to the first page, and the calling thread then finds most of them loaded. Loading
+ * runs no static initializer, so it cannot deadlock with the calling thread's initialization; a class
+ * being loaded by one thread is waited for by the other (the class loaders are parallel-capable, one
+ * lock per class name). A listed class that is not there (another OkHttp, a shaded build) is skipped.
  */
 final class StartupWarmup {
   private static final AtomicBoolean BASICS_STARTED = new AtomicBoolean();
   private static final AtomicBoolean TLS_STARTED = new AtomicBoolean();
+  /** The classes to load ahead of the calling thread, one binary name a line; '#' starts a comment. */
+  static final String CLASS_LIST = "startup-classes.txt";
 
   private StartupWarmup() {
   }
 
-  /** Starts loading the security providers and the loggers, unless that was started before. */
+  /** Starts loading the start-up classes, the security providers and the loggers, unless started before. */
   static void startBasics() {
     if (BASICS_STARTED.compareAndSet(false, true)) {
-      run("asana-connector-warmup", StartupWarmup::basics);
+      run("asana-connector-warmup", () -> {
+        // First the classes: the calling thread needs OkHttp's at once, the rest below only at build().
+        preload(StartupWarmup.class.getClassLoader(), CLASS_LIST);
+        basics();
+      });
     }
   }
 
@@ -73,6 +92,35 @@ final class StartupWarmup {
     } catch (ClassNotFoundException e) {
       // another OkHttp build: nothing to set up
     }
+  }
+
+  /**
+   * Loads every class named in the resource {@code list} (next to this class) that {@code loader} can
+   * find, initializing none; returns how many it found.
+   */
+  static int preload(ClassLoader loader, String list) {
+    int loaded = 0;
+    try (InputStream in = StartupWarmup.class.getResourceAsStream(list)) {
+      if (in == null) {
+        return 0;
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        String name = line.strip();
+        if (name.isEmpty() || name.startsWith("#")) {
+          continue;
+        }
+        try {
+          Class.forName(name, false, loader);
+          loaded++;
+        } catch (ClassNotFoundException | LinkageError skipped) {
+          // Not on this classpath (another version of a library): the calling thread never asks for it.
+        }
+      }
+    } catch (IOException ignored) {
+      // A jar that cannot be read: the calling thread loads its classes itself, and fails there if it must.
+    }
+    return loaded;
   }
 
   private static void run(String name, Runnable work) {
