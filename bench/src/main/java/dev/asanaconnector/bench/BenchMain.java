@@ -694,6 +694,7 @@ public final class BenchMain {
     log("scenario 3: download of 256 MiB, child JVMs at -Xmx64m, " + plan.downloadRounds() + " round(s) of "
         + plan.downloadWarmups() + " warm-up + " + plan.downloadRuns() + " measured downloads per contender...");
     Map<Contender, List<Double>> seconds = new EnumMap<>(Contender.class);
+    Map<Contender, List<Double>> cpuSeconds = new EnumMap<>(Contender.class);
     Map<Contender, Long> peak = new EnumMap<>(Contender.class);
     Map<Contender, String> errors = new EnumMap<>(Contender.class);
     for (int round = 0; round < plan.downloadRounds(); round++) {
@@ -715,6 +716,7 @@ public final class BenchMain {
               errors.put(contender, "copied " + line.get("bytes") + " bytes");
             }
             seconds.computeIfAbsent(contender, c -> new ArrayList<>()).add(Long.parseLong(line.get("nanos")) / 1e9);
+            cpuSeconds.computeIfAbsent(contender, c -> new ArrayList<>()).add(Long.parseLong(line.get("cpu")) / 1e9);
           }
         }
         Map<String, String> heap = run.first("peakAfterGc");
@@ -723,6 +725,7 @@ public final class BenchMain {
     }
     String scenario = "3 Download: 256 MiB attachment, -Xmx64m";
     double raw = throughput(seconds.get(Contender.RAW));
+    double rawCpu = cpuSeconds.containsKey(Contender.RAW) ? medianOf(cpuSeconds.get(Contender.RAW)) : Double.NaN;
     for (Contender contender : List.of(Contender.RAW, Contender.CONNECTOR)) {
       if (errors.containsKey(contender)) {
         report.add(new Report.Row(scenario, contender.label(), "failed", "—", "", contender == Contender.CONNECTOR
@@ -734,8 +737,10 @@ public final class BenchMain {
       String status = contender == Contender.RAW ? "" : mibPerSecond >= 0.9 * raw ? "met" : "**missed**";
       report.add(new Report.Row(scenario, contender.label(), Report.fmt("%,.0f MiB/s", mibPerSecond),
           Report.ratio(mibPerSecond, raw), goal, status,
-          Report.fmt("median of %d downloads: %.2f s each; peak heap after GC %s", seconds.get(contender).size(),
-              medianOf(seconds.get(contender)), Report.mib(peak.get(contender)))));
+          Report.fmt("median of %d downloads: %.2f s each, whole-JVM CPU %.2f s each (%.2f× raw's); peak heap "
+              + "after GC %s", seconds.get(contender).size(), medianOf(seconds.get(contender)),
+              medianOf(cpuSeconds.get(contender)), medianOf(cpuSeconds.get(contender))
+                  / rawCpu, Report.mib(peak.get(contender)))));
     }
   }
 

@@ -75,14 +75,17 @@ public final class ChildMain {
     try (HeapWatch heap = new HeapWatch(); TaskReads reads = contender.open(target)) {
       for (int i = 0; i < warmups + runs; i++) {
         CountingSink sink = new CountingSink();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long bytes = reads.download(target.attachmentGid(), sink);
         long nanos = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
         if (bytes != sink.count) {
           throw new IllegalStateException("reported " + bytes + " bytes but wrote " + sink.count);
         }
         if (i >= warmups) {
-          report("run", Integer.toString(i - warmups), "nanos", Long.toString(nanos), "bytes", Long.toString(bytes));
+          report("run", Integer.toString(i - warmups), "nanos", Long.toString(nanos), "bytes", Long.toString(bytes),
+              "cpu", Long.toString(cpu));
         }
       }
       report("peakAfterGc", Long.toString(heap.peakAfterGc()), "maxHeap", Long.toString(HeapWatch.maxHeap()),
