@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * scripts/startup-classes: writes the list of classes the connector's warm-up loads ahead of a fresh
@@ -31,6 +32,8 @@ public final class StartupClassList {
   private static final List<String> OWN_JARS = List.of("asana-connector-core", "asana-connector-generated",
       "/core/target/classes", "/generated/target/classes", "/okhttp-jvm-", "/okio-jvm-", "/kotlin-stdlib-",
       "/moshi-", "/retrofit-", "/converter-moshi-", "/slf4j-api-");
+  /** A name segment of digits only: {@code Outer$1}, {@code Outer$1$Inner}. */
+  private static final Pattern COMPILER_NAMED = Pattern.compile("\\$[0-9]+(\\$|$)");
 
   private StartupClassList() {
   }
@@ -96,10 +99,19 @@ public final class StartupClassList {
       String from = line.substring(source + 9).trim();
       boolean fromJar = from.startsWith("file:") || from.startsWith("jar:");
       if (fromJar && OWN_JARS.stream().anyMatch(from::contains) && !name.contains("$$Lambda")
-          && !name.startsWith(ChildMain.class.getPackageName() + ".")) {
+          && !name.startsWith(ChildMain.class.getPackageName() + ".") && !compilerNamed(name)) {
         names.add(name);
       }
     }
     return names;
+  }
+
+  /**
+   * Whether a class of the connector's own (not a library's prebuilt jar) has a name its compiler chose:
+   * anonymous classes and enum switch maps ({@code ParamType$1}), which another javac names differently
+   * or does not generate at all (JDK 25's javac has no switch map class where JDK 17's has one).
+   */
+  static boolean compilerNamed(String name) {
+    return name.startsWith("dev.asanaconnector.") && COMPILER_NAMED.matcher(name).find();
   }
 }
