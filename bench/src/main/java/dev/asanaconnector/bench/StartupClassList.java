@@ -2,7 +2,7 @@ package dev.asanaconnector.bench;
 
 import dev.asanaconnector.sandbox.AsanaSandbox;
 import dev.asanaconnector.sandbox.SandboxData;
-import java.io.IOException;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class StartupClassList {
       List<String> command = new ArrayList<>(List.of(
           Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xlog:class+load=info:file=" + log, "-cp",
-          noList + java.io.File.pathSeparator + BenchMain.classpath(home, Contender.CONNECTOR),
+          noList + File.pathSeparator + BenchMain.classpath(home, Contender.CONNECTOR),
           ChildMain.class.getName(), "cold", Contender.CONNECTOR.name()));
       command.addAll(target.args());
       Process child = new ProcessBuilder(command).redirectErrorStream(true)
@@ -80,6 +80,9 @@ public final class StartupClassList {
     lines.addAll(names);
     Files.write(out, lines, StandardCharsets.UTF_8);
     Files.delete(log);
+    for (Path made = emptyList; !made.equals(noList.getParent()); made = made.getParent()) {
+      Files.delete(made); // the empty list, its folders, and the temporary folder itself
+    }
     System.out.println("startup-classes: " + names.size() + " classes written to " + out);
   }
 
@@ -87,7 +90,7 @@ public final class StartupClassList {
    * The names in a {@code -Xlog:class+load} log that came from the connector's jars or its libraries',
    * in order. A line reads {@code [0.123s][info][class,load] okhttp3.HttpUrl source: file:/.../okhttp.jar}.
    */
-  static Set<String> ownClasses(List<String> logLines) throws IOException {
+  static Set<String> ownClasses(List<String> logLines) {
     Set<String> names = new LinkedHashSet<>();
     for (String line : logLines) {
       int tag = line.indexOf("[class,load] ");

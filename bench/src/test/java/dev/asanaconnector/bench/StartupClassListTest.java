@@ -12,8 +12,7 @@ class StartupClassListTest {
   }
 
   @Test
-  void keepsTheConnectorsAndItsLibrariesClassesInLoadOrderAndNothingACompilerOrTheApplicationChose()
-      throws Exception {
+  void keepsTheConnectorsAndItsLibrariesClassesInLoadOrderAndNothingACompilerOrTheApplicationChose() {
     String okhttp = "file:/m2/com/squareup/okhttp3/okhttp-jvm/5.5.1/okhttp-jvm-5.5.1.jar";
     String moshi = "file:/m2/com/squareup/moshi/moshi/1.15.2/moshi-1.15.2.jar";
     String core = "file:/repo/core/target/asana-connector-core-0.1.0-SNAPSHOT.jar";
